@@ -1,0 +1,59 @@
+// CNormICU: the only place that includes ICU headers.
+//
+// This header must stay free of ICU types: Swift modules see it next to Foundation, which carries its
+// own ICU, and the two sets of ICU declarations clash ("'UErrorCode' has different definitions").
+// Status codes are ICU's UErrorCode values as int32_t: > 0 failure, < 0 warning, 0 success.
+#ifndef CNORMICU_H
+#define CNORMICU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Human-readable name of an ICU status code ("U_ILLEGAL_ARGUMENT_ERROR").
+const char *nz_icu_error_name(int32_t status);
+
+/// Where an ICU rule compilation failed (1-based line, 0-based offset in that line) and the text around it.
+typedef struct nz_parse_error {
+    int32_t line;
+    int32_t offset;
+    uint16_t pre_context[16];
+    uint16_t post_context[16];
+} nz_parse_error;
+
+typedef struct nz_translit nz_translit;
+
+/// Compiles transform rules (UTF-16). `reverse` != 0 opens the reverse direction.
+/// On failure returns NULL and fills `*status` and `*perr`.
+nz_translit *nz_translit_open_rules(const uint16_t *id, int32_t id_len,
+                                    const uint16_t *rules, int32_t rules_len,
+                                    int reverse, nz_parse_error *perr, int32_t *status);
+
+/// Opens a transliterator by system ID (e.g. "Kazakh-Latin/BGN").
+nz_translit *nz_translit_open_id(const uint16_t *id, int32_t id_len, int reverse, int32_t *status);
+
+nz_translit *nz_translit_clone(const nz_translit *t, int32_t *status);
+void nz_translit_close(nz_translit *t);
+
+/// Transliterates `buf[0..len)` in place. `capacity` is the buffer size in UTF-16 units.
+/// Returns the new length; if the output would not fit, `*status` is U_BUFFER_OVERFLOW_ERROR
+/// and the return value is the length needed.
+int32_t nz_translit_run(const nz_translit *t, uint16_t *buf, int32_t len, int32_t capacity, int32_t *status);
+
+/// Normalization. `form`: 0 NFC, 1 NFD, 2 NFKC, 3 NFKD, 4 NFKC_Casefold.
+/// Writes to dest; returns the length needed (may exceed capacity: then *status is a buffer overflow).
+int32_t nz_normalize(int form, const uint16_t *src, int32_t len, uint16_t *dest, int32_t capacity, int32_t *status);
+
+/// 1 if src is already in the normalization form, 0 if not.
+int nz_is_normalized(int form, const uint16_t *src, int32_t len, int32_t *status);
+
+/// The ICU version string ("72.1").
+void nz_icu_version(char out[32]);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,75 @@
+/// What a block of text is, once the layout pass has looked at it.
+public enum BlockKind: String, Sendable, Hashable, Codable {
+    case paragraph
+    case heading
+    case listItem = "list-item"
+    case footnote
+    /// Running header or footer repeated across pages.
+    case runningText = "running-text"
+    case pageNumber = "page-number"
+    case separator
+    /// A raw line not yet classified (input before the layout pass).
+    case line
+}
+
+/// A language decision for a block or a span: ISO 639-1 code (`kk`, `ru`, …), `mixed` or `und`.
+public struct LanguageGuess: Sendable, Hashable, Codable {
+    public var code: String
+    public var confidence: Double
+    public init(code: String, confidence: Double) {
+        self.code = code
+        self.confidence = confidence
+    }
+}
+
+/// One unit of text: a paragraph, a heading, page furniture, …
+public struct Block: Sendable, Hashable, Codable {
+    public var kind: BlockKind
+    public var text: String
+    /// The first input line the block came from (1-based).
+    public var line: Int
+    public var language: LanguageGuess?
+
+    public init(kind: BlockKind, text: String, line: Int, language: LanguageGuess? = nil) {
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.language = language
+    }
+
+    /// Blocks that belong in the running text of the output (not page furniture, not footnotes).
+    public var isRunningText: Bool {
+        switch kind {
+        case .paragraph, .heading, .listItem, .line: return true
+        case .footnote, .runningText, .pageNumber, .separator: return false
+        }
+    }
+}
+
+/// A document on its way through the pipeline: its blocks and every edit made so far.
+public struct Document: Sendable, Hashable, Codable {
+    public var blocks: [Block]
+    public var edits: [Edit]
+    /// How the input bytes were decoded.
+    public var decoding: DecodingReport?
+
+    public init(blocks: [Block], edits: [Edit] = [], decoding: DecodingReport? = nil) {
+        self.blocks = blocks
+        self.edits = edits
+        self.decoding = decoding
+    }
+
+    /// One block of kind `.line` per input line, with no reflow: the starting point of every pipeline.
+    public init(lines text: String, decoding: DecodingReport? = nil) {
+        var blocks: [Block] = []
+        var n = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            var s = Substring(line)
+            if s.last == "\r" { s = s.dropLast() }
+            blocks.append(Block(kind: .line, text: String(s), line: n))
+        }
+        if text.hasSuffix("\n") { blocks.removeLast() }
+        self.init(blocks: blocks, decoding: decoding)
+    }
+}

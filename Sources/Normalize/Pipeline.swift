@@ -1,0 +1,26 @@
+/// An ordered list of passes, run one after another on a `Document`.
+public struct Pipeline: Sendable {
+    public var passes: [any Pass]
+
+    public init(passes: [any Pass]) {
+        self.passes = passes
+    }
+
+    /// The passes a configuration asks for, in their natural order
+    /// (decode → unicode → layout → reflow → spacing → language → typos → restore → transliterate).
+    public init(configuration: Configuration) {
+        var passes: [any Pass] = []
+        if let scheme = configuration.transliteration {
+            passes.append(TransliterationPass(scheme: scheme))
+        }
+        self.init(passes: passes)
+    }
+
+    public func run(_ document: Document, context: PassContext) throws -> Document {
+        var doc = document
+        for pass in passes {
+            try pass.apply(to: &doc, context: context)
+        }
+        return doc
+    }
+}

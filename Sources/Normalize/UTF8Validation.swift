@@ -1,0 +1,56 @@
+/// Length of the valid UTF-8 sequence starting at `i`, or 0 if the bytes there are not valid UTF-8
+/// (overlongs, surrogates, code points above U+10FFFF and truncated sequences are all invalid).
+@inline(__always)
+func validUTF8SequenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let n = p.count
+    let b0 = p[i]
+    if b0 < 0x80 { return 1 }
+    @inline(__always) func cont(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
+    switch b0 {
+    case 0xC2...0xDF:
+        return cont(i + 1) ? 2 : 0
+    case 0xE0...0xEF:
+        guard i + 1 < n else { return 0 }
+        let b1 = p[i + 1]
+        if b0 == 0xE0 && b1 < 0xA0 { return 0 }
+        if b0 == 0xED && b1 >= 0xA0 { return 0 }
+        return cont(i + 1) && cont(i + 2) ? 3 : 0
+    case 0xF0...0xF4:
+        guard i + 1 < n else { return 0 }
+        let b1 = p[i + 1]
+        if b0 == 0xF0 && b1 < 0x90 { return 0 }
+        if b0 == 0xF4 && b1 >= 0x90 { return 0 }
+        return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
+    default:
+        return 0
+    }
+}
+
+/// Byte offset of the first invalid UTF-8 sequence, or nil if all of `bytes` is valid UTF-8.
+public func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { p in
+        var i = 0
+        while i < p.count {
+            if p[i] < 0x80 { i += 1; continue }
+            let len = validUTF8SequenceLength(p, at: i)
+            if len == 0 { return i }
+            i += len
+        }
+        return nil
+    }
+}
+
+/// Every invalid byte run in `bytes` (offset and length), in order. A maximal invalid prefix of a
+/// sequence counts as one run, the way U+FFFD substitution treats it.
+public func invalidUTF8Runs(_ bytes: UnsafeBufferPointer<UInt8>) -> [(offset: Int, length: Int)] {
+    var runs: [(offset: Int, length: Int)] = []
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] < 0x80 { i += 1; continue }
+        let len = validUTF8SequenceLength(bytes, at: i)
+        if len > 0 { i += len; continue }
+        runs.append((i, 1))
+        i += 1
+    }
+    return runs
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what Normalize needs, builds normtool (release) and runs it on the bundled sample dump.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! dpkg -s libicu-dev pkg-config >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libicu-dev icu-devtools pkg-config >/dev/null
+fi
+swift build -c release --product normtool
+echo "== normtool translit on Samples/kk-ru-pdf-dump.txt (first lines)" >&2
+.build/release/normtool translit Samples/kk-ru-pdf-dump.txt | head -20
