@@ -8,8 +8,25 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_restore_forms[] = {
+#embed "../../Rules/restore/forms.tsv"
+};
+static const unsigned char f_restore_bigrams[] = {
+#embed "../../Rules/restore/bigrams.tsv"
+};
+static const unsigned char f_restore_letters[] = {
+#embed "../../Rules/restore/letters.tsv"
+};
+static const unsigned char f_restore_russian[] = {
+#embed "../../Rules/restore/russian.tsv"
+};
+
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
+    {"restore/forms.tsv", f_restore_forms, sizeof f_restore_forms},
+    {"restore/bigrams.tsv", f_restore_bigrams, sizeof f_restore_bigrams},
+    {"restore/letters.tsv", f_restore_letters, sizeof f_restore_letters},
+    {"restore/russian.tsv", f_restore_russian, sizeof f_restore_russian},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }
