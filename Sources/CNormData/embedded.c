@@ -8,8 +8,21 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_reflow_readme[] = {
+#embed "../../Rules/reflow/README.md"
+};
+static const unsigned char f_reflow_words[] = {
+#embed "../../Rules/reflow/words.tsv"
+};
+static const unsigned char f_reflow_hyphenated[] = {
+#embed "../../Rules/reflow/hyphenated.tsv"
+};
+
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
+    {"reflow/README.md", f_reflow_readme, sizeof f_reflow_readme},
+    {"reflow/words.tsv", f_reflow_words, sizeof f_reflow_words},
+    {"reflow/hyphenated.tsv", f_reflow_hyphenated, sizeof f_reflow_hyphenated},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }
