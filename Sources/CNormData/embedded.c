@@ -17,12 +17,28 @@ static const unsigned char f_reflow_words[] = {
 static const unsigned char f_reflow_hyphenated[] = {
 #embed "../../Rules/reflow/hyphenated.tsv"
 };
+static const unsigned char f_lexicon_kk[] = {
+#embed "../../Rules/lexicon/kk.tsv"
+};
+static const unsigned char f_lexicon_ru[] = {
+#embed "../../Rules/lexicon/ru.tsv"
+};
+static const unsigned char f_lexicon_names[] = {
+#embed "../../Rules/lexicon/names.tsv"
+};
+static const unsigned char f_lexicon_readme[] = {
+#embed "../../Rules/lexicon/README.md"
+};
 
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
     {"reflow/README.md", f_reflow_readme, sizeof f_reflow_readme},
     {"reflow/words.tsv", f_reflow_words, sizeof f_reflow_words},
     {"reflow/hyphenated.tsv", f_reflow_hyphenated, sizeof f_reflow_hyphenated},
+    {"lexicon/kk.tsv", f_lexicon_kk, sizeof f_lexicon_kk},
+    {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
+    {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
+    {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }
