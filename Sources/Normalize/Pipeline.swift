@@ -11,7 +11,8 @@ public struct Pipeline: Sendable {
     public init(configuration: Configuration) {
         var passes: [any Pass] = []
         if let scheme = configuration.transliteration {
-            passes.append(TransliterationPass(scheme: scheme))
+            passes.append(TransliterationPass(scheme: scheme, reverse: configuration.transliterationReverse,
+                                              variant: configuration.transliterationVariant))
         }
         self.init(passes: passes)
     }

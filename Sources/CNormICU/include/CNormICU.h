@@ -50,6 +50,11 @@ int32_t nz_normalize(int form, const uint16_t *src, int32_t len, uint16_t *dest,
 /// 1 if src is already in the normalization form, 0 if not.
 int nz_is_normalized(int form, const uint16_t *src, int32_t len, int32_t *status);
 
+/// Resolves a UnicodeSet pattern ("[:Lu:]", "[а-яё]") into code point ranges: writes up to `capacity`
+/// pairs (start, end inclusive) to `ranges` (2 * capacity entries) and returns the number of ranges
+/// (may exceed capacity: call again with more room), or -1 with `*status` set when the pattern is invalid.
+int32_t nz_uset_ranges(const uint16_t *pattern, int32_t len, uint32_t *ranges, int32_t capacity, int32_t *status);
+
 /// The ICU version string ("72.1").
 void nz_icu_version(char out[32]);
 
