@@ -43,6 +43,12 @@ void nz_translit_close(nz_translit *t);
 /// and the return value is the length needed.
 int32_t nz_translit_run(const nz_translit *t, uint16_t *buf, int32_t len, int32_t capacity, int32_t *status);
 
+/// Transliterates UTF-8 text one line at a time (lines split at LF, contexts never cross a line), the
+/// way uconv streams a file. Writes to `dst`; returns the bytes written, or -1 with `*status` set
+/// (U_BUFFER_OVERFLOW_ERROR when `capacity` is too small; U_INVALID_CHAR_FOUND for invalid UTF-8).
+int64_t nz_translit_utf8_lines(const nz_translit *t, const uint8_t *src, int64_t len, uint8_t *dst, int64_t capacity,
+                               int32_t *status);
+
 /// Normalization. `form`: 0 NFC, 1 NFD, 2 NFKC, 3 NFKD, 4 NFKC_Casefold.
 /// Writes to dest; returns the length needed (may exceed capacity: then *status is a buffer overflow).
 int32_t nz_normalize(int form, const uint16_t *src, int32_t len, uint16_t *dest, int32_t capacity, int32_t *status);

@@ -92,6 +92,13 @@ public struct KazakhTransliterator: Sendable {
         return lexicon.transliterate(input, into: output, engine: engine)
     }
 
+    /// The transliteration of valid UTF-8 `bytes`.
+    public func transliterate(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: outputCapacity(forInputCount: bytes.count)) { buf, count in
+            count = transliterate(bytes, into: buf.baseAddress!)
+        }
+    }
+
     public func transliterate(_ text: String) -> String {
         var s = text
         return s.withUTF8 { src in

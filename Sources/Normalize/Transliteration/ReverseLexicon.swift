@@ -5,7 +5,7 @@
 /// after a consonant in армян, Й at the start of йод).
 ///
 /// It changes only words written in lower case, Title case or ALL CAPS with letters of the scheme's
-/// alphabet; it never changes URLs, e-mail addresses, words with other letters (c, w, x in kk-2021),
+/// alphabet; it never changes URLs, e-mail addresses, words with letters the rules leave in Latin (c, w, x),
 /// words in mixed case (iPhone), digits or punctuation.
 struct ReverseLexicon: Sendable {
     let scheme: TransliterationScheme
@@ -144,7 +144,11 @@ struct ReverseLexicon: Sendable {
         } else {
             found = exceptions[lower]
         }
-        guard let cyrillic = found else { return engine.transliterate(String(word)) }
+        guard let cyrillic = found else {
+            // Letters the rules leave in Latin (c without h, w, x) mark a foreign word: keep it whole.
+            let byRules = engine.transliterate(String(word))
+            return byRules.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } ? String(word) : byRules
+        }
         switch shape {
         case .lower: return cyrillic
         case .upper: return cyrillic.uppercased()
