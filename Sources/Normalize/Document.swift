@@ -62,6 +62,10 @@ public struct Document: Sendable, Hashable, Codable {
     /// One block of kind `.line` per input line, with no reflow: the starting point of every pipeline.
     public init(lines text: String, decoding: DecodingReport? = nil) {
         var blocks: [Block] = []
+        if text.isEmpty {
+            self.init(blocks: blocks, decoding: decoding)
+            return
+        }
         var n = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             n += 1
