@@ -16,7 +16,8 @@ public struct Pipeline: Sendable {
         passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         passes.append(SpacingPass())
         if let scheme = configuration.transliteration {
-            passes.append(TransliterationPass(scheme: scheme))
+            passes.append(TransliterationPass(scheme: scheme, reverse: configuration.transliterationReverse,
+                                              variant: configuration.transliterationVariant))
         }
         self.init(passes: passes)
     }
