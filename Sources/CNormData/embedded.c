@@ -8,8 +8,13 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_langid_model[] = {
+#embed "../../Rules/langid/model.bin"
+};
+
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
+    {"langid/model.bin", f_langid_model, sizeof f_langid_model},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }

@@ -11,6 +11,8 @@ public struct Configuration: Sendable, Hashable {
     }
 
     public var inputLayout: InputLayout = .auto
+    /// Label every running-text block with its language (`LanguagePass`).
+    public var languageDetection = true
     /// Transliterate Kazakh blocks to Latin with this scheme (nil: off).
     public var transliteration: TransliterationScheme? = nil
 
@@ -28,6 +30,7 @@ public struct Configuration: Sendable, Hashable {
     public static func transliterate(_ scheme: TransliterationScheme = .kk2021) -> Configuration {
         var c = Configuration()
         c.inputLayout = .lines
+        c.languageDetection = false
         c.transliteration = scheme
         return c
     }

@@ -16,9 +16,12 @@ public enum BlockKind: String, Sendable, Hashable, Codable {
 public struct LanguageGuess: Sendable, Hashable, Codable {
     public var code: String
     public var confidence: Double
-    public init(code: String, confidence: Double) {
+    /// For `mixed`: the language of each sentence.
+    public var spans: [LanguageSpan]
+    public init(code: String, confidence: Double, spans: [LanguageSpan] = []) {
         self.code = code
         self.confidence = confidence
+        self.spans = spans
     }
 }
 
