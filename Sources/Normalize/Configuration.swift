@@ -10,11 +10,52 @@ public struct Configuration: Sendable, Hashable {
         case lines
     }
 
+    /// What the typo pass does with a confident correction.
+    public enum TypoMode: String, Sendable, Hashable, CaseIterable {
+        /// Apply confident corrections (each an `Edit`).
+        case fix
+        /// Change nothing; report candidates as edits with a note.
+        case suggest
+        /// No typo pass.
+        case off
+    }
+
+    /// What to do with bytes that are invalid in the input's encoding.
+    public enum InvalidBytes: String, Sendable, Hashable, CaseIterable {
+        /// Replace each with U+FFFD, report its offset, and say so in the exit status.
+        case replace
+        /// Stop with an error naming the first offset.
+        case fail
+    }
+
+    /// Where footnote bodies go.
+    public enum FootnotePlacement: String, Sendable, Hashable, CaseIterable {
+        /// Removed from the running text (kept in JSONL output).
+        case drop
+        /// Moved to the end of the document.
+        case end
+    }
+
+    /// decode: force this input encoding (nil: detect).
+    public var encoding: String? = nil
+    /// decode: invalid bytes policy.
+    public var invalidBytes: InvalidBytes = .replace
+    /// layout/reflow: how input lines map to paragraphs.
     public var inputLayout: InputLayout = .auto
-    /// Label every running-text block with its language (`LanguagePass`).
+    /// layout: footnote bodies.
+    public var footnotes: FootnotePlacement = .drop
+    /// typos: mode.
+    public var typos: TypoMode = .fix
+    /// restore: put back Kazakh letters in Kazakh paragraphs typed with Russian letters.
+    public var restoreKazakhLetters: Bool = true
+    /// language: label every running-text block with its language (`LanguagePass`).
     public var languageDetection = true
-    /// Transliterate Kazakh blocks to Latin with this scheme (nil: off).
+    /// transliterate: Kazakh blocks to Latin with this scheme (nil: off).
     public var transliteration: TransliterationScheme? = nil
+    /// Transliterate the other way, Latin to Cyrillic (kk-2021 and kk-2018).
+    public var transliterationReverse = false
+    /// Where the scheme allows two spellings, which one (kk-2021: Ц → ts or s, Ч → tş or ş).
+    public var transliterationVariant: TransliterationVariant = .standard
 
     public init() {}
 

@@ -16,11 +16,17 @@ public enum BlockKind: String, Sendable, Hashable, Codable {
 public struct LanguageGuess: Sendable, Hashable, Codable {
     public var code: String
     public var confidence: Double
-    /// For `mixed`: the language of each sentence.
+    /// The second most likely language and its probability (for `mixed`: the single best language).
+    public var runnerUp: String?
+    public var runnerUpScore: Double
+    /// For `mixed`: the language of each run of sentences.
     public var spans: [LanguageSpan]
-    public init(code: String, confidence: Double, spans: [LanguageSpan] = []) {
+    public init(code: String, confidence: Double, runnerUp: String? = nil, runnerUpScore: Double = 0,
+                spans: [LanguageSpan] = []) {
         self.code = code
         self.confidence = confidence
+        self.runnerUp = runnerUp
+        self.runnerUpScore = runnerUpScore
         self.spans = spans
     }
 }
@@ -65,6 +71,10 @@ public struct Document: Sendable, Hashable, Codable {
     /// One block of kind `.line` per input line, with no reflow: the starting point of every pipeline.
     public init(lines text: String, decoding: DecodingReport? = nil) {
         var blocks: [Block] = []
+        if text.isEmpty {
+            self.init(blocks: blocks, decoding: decoding)
+            return
+        }
         var n = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             n += 1

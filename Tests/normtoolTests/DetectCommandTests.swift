@@ -24,10 +24,24 @@ import Testing
         #expect(run.text.split(separator: "\n").map { $0.split(separator: "\t")[0] } == ["kk", "ru"])
     }
 
-    @Test func paragraphsAreSeparatedByBlankLines() throws {
-        let input = Self.kk + "\n" + Self.kk + "\n\n\n" + Self.ru + "\n"
+    @Test func paragraphsAreTheOnesCleanPrints() throws {
+        let input = Self.kk + "\n\n\n" + Self.ru + "\n"
         let run = try Tool.run(["detect"], stdin: Data(input.utf8))
         #expect(run.text.split(separator: "\n").map { $0.split(separator: "\t")[0] } == ["kk", "ru"])
+        let sample = Tool.shared.appendingPathComponent("samples/kk-ru-pdf-dump.txt")
+        guard FileManager.default.fileExists(atPath: sample.path) else { return }
+        let clean = try Tool.run(["clean", sample.path])
+        let detect = try Tool.run(["detect", "--format", "jsonl", sample.path])
+        #expect(detect.status == 0)
+        let cleanLines = clean.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let records = try detect.text.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(records.count == cleanLines.count)
+        let labels = records.compactMap { $0["label"] as? String }
+        #expect(labels.filter { $0 == "kk" }.count >= 3)
+        #expect(labels.filter { $0 == "ru" }.count >= 3)
+        #expect(labels.firstIndex(of: "kk")! < labels.lastIndex(of: "ru")!)
     }
 
     @Test func jsonlCarriesRunnerUpAndMixedSpans() throws {

@@ -32,6 +32,14 @@ public struct LanguageDecision: Sendable, Hashable {
     /// Per-sentence labels; filled for `mixed` only.
     public var spans: [LanguageSpan]
 
+    public init(code: String, confidence: Double, runnerUp: String?, runnerUpScore: Double, spans: [LanguageSpan]) {
+        self.code = code
+        self.confidence = confidence
+        self.runnerUp = runnerUp
+        self.runnerUpScore = runnerUpScore
+        self.spans = spans
+    }
+
     public static let undetermined = LanguageDecision(code: "und", confidence: 0, runnerUp: nil, runnerUpScore: 0, spans: [])
 }
 

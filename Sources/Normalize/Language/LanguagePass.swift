@@ -16,7 +16,8 @@ public struct LanguagePass: Pass {
         let identifier = try self.identifier ?? LanguageIdentifier(rules: context.rules)
         for k in document.blocks.indices where document.blocks[k].isRunningText {
             let d = identifier.identify(document.blocks[k].text)
-            document.blocks[k].language = LanguageGuess(code: d.code, confidence: d.confidence, spans: d.spans)
+            document.blocks[k].language = LanguageGuess(code: d.code, confidence: d.confidence, runnerUp: d.runnerUp,
+                                                         runnerUpScore: d.runnerUpScore, spans: d.spans)
         }
     }
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Normalize
+
+extension Configuration.InputLayout: ExpressibleByArgument {}
+extension Configuration.TypoMode: ExpressibleByArgument {}
+extension Configuration.InvalidBytes: ExpressibleByArgument {}
+extension Configuration.FootnotePlacement: ExpressibleByArgument {}
+
+/// `normtool clean`: the main job. Bytes in any supported encoding → clean UTF-8 paragraphs.
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild clean paragraphs from PDF/OCR text dumps: decoding, Unicode repair, layout, hyphens, spacing, typos.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    @Option(name: .shortAndLong, help: "Write the output here (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "text: one paragraph or heading per line; jsonl: one JSON object per block, with its edits.")
+    var format: Format = .text
+
+    @Option(help: "auto, pdf (hard-broken lines: rebuild paragraphs) or lines (every line is a paragraph: no reflow).")
+    var inputLayout: Configuration.InputLayout = .auto
+
+    @Flag(help: "Print every edit (rule, place, before → after) on stderr.")
+    var explain = false
+
+    @Option(help: "Typo repair: fix, suggest or off.")
+    var typos: Configuration.TypoMode = .fix
+
+    @Flag(help: "Do not restore Kazakh letters in Kazakh paragraphs typed with Russian letters.")
+    var noRestore = false
+
+    @Option(help: "Input encoding (UTF-8, UTF-16LE, windows-1251, KOI8-R, IBM866, ISO-8859-5, KZ-1048, PTCP154); default: detect.")
+    var encoding: String?
+
+    @Option(help: "Invalid input bytes: replace (with U+FFFD, reported) or fail.")
+    var invalid: Configuration.InvalidBytes = .replace
+
+    @Option(help: "Footnote bodies: drop (kept in JSONL) or end (moved to the end of the document).")
+    var footnotes: Configuration.FootnotePlacement = .drop
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Argument(help: "Input files (default: standard input). Each file is one document.")
+    var files: [String] = []
+
+    var pipelineConfiguration: Configuration {
+        var c = Configuration.pdfDump
+        c.inputLayout = inputLayout
+        c.typos = typos
+        c.restoreKazakhLetters = !noRestore
+        c.encoding = encoding
+        c.invalidBytes = invalid
+        c.footnotes = footnotes
+        return c
+    }
+
+    func run() throws {
+        let config = pipelineConfiguration
+        let context = PassContext(configuration: config, rules: ruleOptions.store)
+        let pipeline = Pipeline(configuration: config)
+        let out = try OutputSink(path: output)
+        var hadProblems = false
+        for source in InputSource.sources(files) {
+            let bytes = try source.readAll()
+            let (text, report) = try Decoding.decodeUTF8(bytes, place: source.displayName)
+            for offset in report.invalidByteOffsets {
+                warn("\(source.displayName): byte \(offset): invalid \(report.encoding), replaced with U+FFFD")
+            }
+            if !report.invalidByteOffsets.isEmpty {
+                if config.invalidBytes == .fail {
+                    throw NormalizeError.badInput(place: "\(source.displayName): byte \(report.invalidByteOffsets[0])",
+                                                  message: "invalid \(report.encoding)")
+                }
+                hadProblems = true
+            }
+            let doc = try pipeline.run(Document(lines: text, decoding: report), context: context)
+            switch format {
+            case .text:
+                for block in doc.blocks where block.isRunningText || (block.kind == .footnote && config.footnotes == .end) {
+                    try out.write(block.text)
+                    try out.write("\n")
+                }
+            case .jsonl:
+                try out.write(JSONLines.encode(doc, source: source.displayName))
+            }
+            if explain { ExplainPrinter.print(doc.edits, source: source.displayName) }
+        }
+        try out.commit()
+        if hadProblems { throw ExitCode(ExitStatus.inputHadProblems) }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Normalize
+
+/// The JSONL wire format of `clean --format jsonl`: one object per block, in document order:
+/// `{"source", "index", "kind", "line", "text", "language": {"code", "confidence"}?, "edits": [...]}`.
+/// Edits are attached to the block whose first line they come from.
+enum JSONLines {
+    struct Record: Encodable {
+        var source: String
+        var index: Int
+        var kind: String
+        var line: Int
+        var text: String
+        var language: LanguageGuess?
+        var edits: [Edit]
+    }
+
+    static func encode(_ doc: Document, source: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let starts = doc.blocks.map(\.line)
+        var out = ""
+        for (i, block) in doc.blocks.enumerated() {
+            let end = i + 1 < starts.count ? starts[i + 1] : Int.max
+            let edits = doc.edits.filter { $0.location.line >= block.line && $0.location.line < end }
+            let record = Record(source: source, index: i, kind: block.kind.rawValue, line: block.line,
+                                text: block.text, language: block.language, edits: edits)
+            out += String(decoding: try encoder.encode(record), as: UTF8.self)
+            out += "\n"
+        }
+        return out
+    }
+}
+
+/// `--explain`: every edit, one per line, on stderr, coloured when stderr is a terminal.
+enum ExplainPrinter {
+    static func print(_ edits: [Edit], source: String) {
+        let color = isatty(2) == 1
+        let (red, green, dim, reset) = color ? ("\u{1B}[31m", "\u{1B}[32m", "\u{1B}[2m", "\u{1B}[0m") : ("", "", "", "")
+        for e in edits {
+            var line = "\(source):\(e.location) \(dim)\(e.rule)\(reset) \(red)\(visible(e.before))\(reset) → \(green)\(visible(e.after))\(reset)"
+            if let note = e.note { line += " \(dim)(\(note))\(reset)" }
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    /// Makes invisible characters and line breaks readable in an explanation.
+    static func visible(_ s: String) -> String {
+        var out = "«"
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n": out += "⏎"
+            case "\u{0C}": out += "␌"
+            case "\u{AD}": out += "<SHY>"
+            case "\u{200B}": out += "<ZWSP>"
+            case "\u{200C}": out += "<ZWNJ>"
+            case "\u{200D}": out += "<ZWJ>"
+            case "\u{FEFF}": out += "<BOM>"
+            case "\u{A0}": out += "<NBSP>"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "»"
+    }
+}

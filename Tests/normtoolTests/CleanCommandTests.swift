@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+@Suite struct CleanCommandTests {
+    @Test func binaryInputIsRejectedAndLeavesNoOutputFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clean-bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.bin"), output = dir.appendingPathComponent("out.txt")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00]).write(to: input)
+        let run = try Tool.run(["clean", input.path, "-o", output.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("in.bin: byte 6"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "in.bin" }
+        #expect(leftovers.isEmpty, "partial output left behind: \(leftovers)")
+    }
+
+    @Test func emptyInputGivesEmptyOutput() throws {
+        let run = try Tool.run(["clean", "--input-layout", "lines"], stdin: Data())
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+    }
+}
