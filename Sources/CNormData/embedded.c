@@ -8,6 +8,9 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_langid_model[] = {
+#embed "../../Rules/langid/model.bin"
+};
 static const unsigned char f_translit_bgn_to_latin_txt[] = {
 #embed "../../Rules/translit/bgn-to-latin.txt"
 };
@@ -87,6 +90,7 @@ static const nz_file files[] = {
     {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
+    {"langid/model.bin", f_langid_model, sizeof f_langid_model},
     {"restore/forms.tsv", f_restore_forms, sizeof f_restore_forms},
     {"restore/bigrams.tsv", f_restore_bigrams, sizeof f_restore_bigrams},
     {"restore/letters.tsv", f_restore_letters, sizeof f_restore_letters},

@@ -15,6 +15,9 @@ public struct Pipeline: Sendable {
         }
         passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         passes.append(SpacingPass())
+        if configuration.languageDetection {
+            passes.append(LanguagePass())
+        }
         if configuration.restoreKazakhLetters {
             passes.append(RestorePass())
         }
