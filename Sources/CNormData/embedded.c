@@ -17,6 +17,12 @@ static const unsigned char f_lexicon_ru[] = {
 static const unsigned char f_lexicon_names[] = {
 #embed "../../Rules/lexicon/names.tsv"
 };
+static const unsigned char f_lexicon_kk_suffixes[] = {
+#embed "../../Rules/lexicon/kk-suffixes.tsv"
+};
+static const unsigned char f_lexicon_ru_suffixes[] = {
+#embed "../../Rules/lexicon/ru-suffixes.tsv"
+};
 static const unsigned char f_lexicon_readme[] = {
 #embed "../../Rules/lexicon/README.md"
 };
@@ -26,6 +32,8 @@ static const nz_file files[] = {
     {"lexicon/kk.tsv", f_lexicon_kk, sizeof f_lexicon_kk},
     {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
+    {"lexicon/kk-suffixes.tsv", f_lexicon_kk_suffixes, sizeof f_lexicon_kk_suffixes},
+    {"lexicon/ru-suffixes.tsv", f_lexicon_ru_suffixes, sizeof f_lexicon_ru_suffixes},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
 };
 
