@@ -8,6 +8,15 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_reflow_readme[] = {
+#embed "../../Rules/reflow/README.md"
+};
+static const unsigned char f_reflow_words[] = {
+#embed "../../Rules/reflow/words.tsv"
+};
+static const unsigned char f_reflow_hyphenated[] = {
+#embed "../../Rules/reflow/hyphenated.tsv"
+};
 static const unsigned char f_lexicon_kk[] = {
 #embed "../../Rules/lexicon/kk.tsv"
 };
@@ -29,6 +38,9 @@ static const unsigned char f_lexicon_readme[] = {
 
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
+    {"reflow/README.md", f_reflow_readme, sizeof f_reflow_readme},
+    {"reflow/words.tsv", f_reflow_words, sizeof f_reflow_words},
+    {"reflow/hyphenated.tsv", f_reflow_hyphenated, sizeof f_reflow_hyphenated},
     {"lexicon/kk.tsv", f_lexicon_kk, sizeof f_lexicon_kk},
     {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},

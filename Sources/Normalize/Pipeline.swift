@@ -10,6 +10,11 @@ public struct Pipeline: Sendable {
     /// (decode → unicode → layout → reflow → spacing → language → typos → restore → transliterate).
     public init(configuration: Configuration) {
         var passes: [any Pass] = []
+        if configuration.inputLayout != .lines {
+            passes.append(LayoutPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
+        }
+        passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
+        passes.append(SpacingPass())
         if configuration.typos != .off {
             passes.append(TyposPass(mode: configuration.typos))
         }
