@@ -32,6 +32,7 @@ public struct Morphology: Sendable {
     private let states: [String]
     private var arcs: [[Arc]]
     private let startStates: [Int]
+    private let hasReplacingArcs: Bool
     private let path: String
     /// Shortest stem considered (in scalars).
     public var minimumStem = 3
@@ -105,6 +106,7 @@ public struct Morphology: Sendable {
         self.states = states
         self.arcs = arcs
         self.startStates = ["N", "V"].compactMap { name in states.firstIndex(of: name) }
+        self.hasReplacingArcs = startStates.contains { arcs[$0].contains { !$0.replaces.isEmpty } }
         guard !startStates.isEmpty else {
             throw NormalizeError.ruleFile(path: path, line: lineNo, column: 1, message: "no arc leaves the start state N or V")
         }
@@ -139,49 +141,53 @@ public struct Morphology: Sendable {
         }
     }
 
-    /// Which harmonies a stem allows (bit 1 back, bit 2 front). The last clear vowel decides; a final е after
-    /// an earlier back vowel, as in Russian names and loans (`Назарбаев`, `Тоқаев`), allows both.
+    /// Which harmonies a stem allows (bit 1 back, bit 2 front). A stem whose vowels are all back or all front
+    /// (native Kazakh words) allows only that harmony; a stem that mixes them (Russian names and loans:
+    /// `Назарбаев`, `Әуезов`, `контекст`…) or has no clear vowel allows both.
     static func stemHarmony(_ s: ArraySlice<UInt32>) -> UInt8 {
-        var sawE = false
-        for u in s.reversed() {
-            let h = harmony(u)
-            if h == 0 { continue }
-            if u == 0x0435 || u == 0x044D {  // е э: front unless a back vowel comes before
-                sawE = true
-                continue
-            }
-            if sawE { return h == 1 ? 3 : 2 }
-            return h
-        }
-        return sawE ? 2 : 3
+        var seen: UInt8 = 0
+        for u in s { seen |= harmony(u) }
+        return seen == 0 ? 3 : seen
     }
 
     /// Analyses a lowercase word (scalars) as a stem known to `stemCount` plus a suffix chain; returns the
-    /// analysis with the longest stem, or nil. `stemCount` returns 0 for unknown stems.
+    /// analysis with the longest stem, or nil. `stemCount` returns 0 for unknown stems. The suffix chain is
+    /// checked first (cheap), so stems are looked up only where a valid chain follows.
     public func analyze(_ word: [UInt32], minimumStemCount: Int = 1, stemCount: ([UInt32]) -> Int) -> Analysis? {
         let n = word.count
         guard n > minimumStem else { return nil }
         var p = n - 1
+        var scratch: [String] = []
         while p >= minimumStem {
+            defer { p -= 1 }
+            if hasReplacingArcs, let r = replacedStem(word, at: p, stemCount: stemCount, minimumStemCount: minimumStemCount) {
+                return r
+            }
+            scratch.removeAll(keepingCapacity: true)
+            guard chainExists(word, from: p, last: word[p - 1], harmony: 3, out: &scratch) else { continue }
             let stem = Array(word[0..<p])
             var candidates: [[UInt32]] = [stem]
-            if p < n, Morphology.letterClass(word[p]) == Morphology.vowel, let last = stem.last {
+            if Morphology.letterClass(word[p]) == Morphology.vowel, let last = stem.last {
                 // stem-final к/қ/п written г/ғ/б before a vowel
                 let alt: UInt32? = last == 0x0433 ? 0x043A : last == 0x0493 ? 0x049B : last == 0x0431 ? 0x043F : nil
                 if let alt { candidates.append(Array(stem.dropLast()) + [alt]) }
             }
-            for (k, s) in candidates.enumerated() {
+            for s in candidates {
                 let c = stemCount(s)
                 if c >= minimumStemCount, let suffixes = chain(word, from: p, stem: s, replaced: []) {
                     return Analysis(stemLength: p, stem: String(scalars: s), stemCount: c, suffixes: suffixes)
                 }
-                if k == 0 {
-                    if let r = replacedStem(word, at: p, stemCount: stemCount, minimumStemCount: minimumStemCount) { return r }
-                }
             }
-            p -= 1
         }
         return nil
+    }
+
+
+    private func chainExists(_ word: [UInt32], from p: Int, last: UInt32, harmony: UInt8, out: inout [String]) -> Bool {
+        for s in startStates where walk(word, at: p, state: s, last: last, harmony: harmony, depth: 0, replaced: [], out: &out) {
+            return true
+        }
+        return false
     }
 
     private func replacedStem(_ word: [UInt32], at p: Int, stemCount: ([UInt32]) -> Int, minimumStemCount: Int) -> Analysis? {
@@ -214,23 +220,38 @@ public struct Morphology: Sendable {
         if pos == w.count { return depth > 0 }
         if depth >= 6 { return false }
         let cls = Morphology.letterClass(last)
-        for arc in arcs[state] {
+        let next = w[pos]
+        let stateArcs = arcs[state]
+        for ai in stateArcs.indices {
+            let arc = stateArcs[ai]
+            if arc.back[0] != next && arc.front[0] != next { continue }
             if depth == 0 ? arc.replaces != replaced : !arc.replaces.isEmpty { continue }
             if arc.replaces.isEmpty && arc.after & cls == 0 { continue }
-            for (form, hbit) in [(arc.back, UInt8(1)), (arc.front, UInt8(2))] {
-                if hbit == 2 && arc.front == arc.back { continue }
-                if arc.front != arc.back && harmony & hbit == 0 { continue }
-                guard pos + form.count <= w.count, w[pos..<pos + form.count].elementsEqual(form) else { continue }
-                let newHarmony = arc.front != arc.back ? hbit : harmony
-                out.append(String(scalars: form))
-                if walk(w, at: pos + form.count, state: arc.to, last: form.last!, harmony: newHarmony, depth: depth + 1,
-                        replaced: [], out: &out) {
+            let harmonic = arc.front != arc.back
+            for hbit: UInt8 in 1...2 {
+                if hbit == 2 && !harmonic { break }
+                if harmonic && harmony & hbit == 0 { continue }
+                let form = hbit == 1 ? arc.back : arc.front
+                guard pos + form.count <= w.count, matches(w, at: pos, form) else { continue }
+                let newHarmony = harmonic ? hbit : harmony
+                if walk(w, at: pos + form.count, state: arc.to, last: form[form.count - 1], harmony: newHarmony,
+                        depth: depth + 1, replaced: [], out: &out) {
+                    out.insert(String(scalars: form), at: 0)
                     return true
                 }
-                out.removeLast()
             }
         }
         return false
+    }
+
+    @inline(__always)
+    private func matches(_ w: [UInt32], at pos: Int, _ form: [UInt32]) -> Bool {
+        var i = 0
+        while i < form.count {
+            if w[pos + i] != form[i] { return false }
+            i += 1
+        }
+        return true
     }
 }
 

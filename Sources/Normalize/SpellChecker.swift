@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Knows the words of Kazakh and Russian (lexicons, names, morphology) and proposes corrections for
 /// non-words: candidates one Damerau-Levenshtein edit away (deletion, insertion, substitution, adjacent
 /// transposition), each scored by how often it is seen (corpus, names list, this document) and by how likely
@@ -25,6 +31,8 @@ public struct SpellChecker: Sendable {
         public var documentCount: Int
         /// Prior probability weight of the error kind.
         public var errorWeight: Double
+        /// Gain in character-model log-probability of the candidate over the unknown word.
+        public var plausibility: Double
         /// The combined score used for ranking.
         public var score: Double
     }
@@ -44,15 +52,26 @@ public struct SpellChecker: Sendable {
     public let names: Lexicon
     public let kazakhMorphology: Morphology
     public let russianMorphology: Morphology
+    public let kazakhModel: CharModel
+    public let russianModel: CharModel
 
     /// Minimum ratio between the best and the second-best candidate's score for a confident correction.
-    public var margin: Double = 4
+    public var margin: Double = 10
     /// Minimum score of a confident correction.
     public var minimumScore: Double = 3
+    /// Minimum plausibility gain (character-model log-probability) of a confident correction, by error kind:
+    /// a letter added or dropped changes the model's view of a word more easily than a swap or a substitution.
+    public var minimumGain: Double = 10
+    public var minimumGainAddedOrDropped: Double = 12
+    /// Minimum plausibility gain when the candidate is known only through morphology (stem + suffixes).
+    public var minimumGainMorphology: Double = 16
     /// Words shorter than this (in letters) are never corrected.
     public var minimumLength = 4
 
-    public init(kazakh: Lexicon, russian: Lexicon, names: Lexicon, kazakhMorphology: Morphology, russianMorphology: Morphology) {
+    public init(kazakh: Lexicon, russian: Lexicon, names: Lexicon, kazakhMorphology: Morphology, russianMorphology: Morphology,
+                kazakhModel: CharModel? = nil, russianModel: CharModel? = nil) {
+        self.kazakhModel = kazakhModel ?? CharModel(lexicon: kazakh)
+        self.russianModel = russianModel ?? CharModel(lexicon: russian)
         self.kazakh = kazakh
         self.russian = russian
         self.names = names
@@ -62,11 +81,24 @@ public struct SpellChecker: Sendable {
 
     /// The lexicons and suffix tables of a rule store (compiled-in ones are parsed once per process).
     public init(rules: RuleStore) throws {
+        if rules.source == .embedded {
+            self = try SpellChecker.embedded.get()
+            return
+        }
         try self.init(kazakh: Lexicon.load(Lexicon.kazakhFile, from: rules),
                       russian: Lexicon.load(Lexicon.russianFile, from: rules),
                       names: Lexicon.load(Lexicon.namesFile, from: rules),
                       kazakhMorphology: Morphology(rules: rules, name: Morphology.kazakhFile),
                       russianMorphology: Morphology(rules: rules, name: Morphology.russianFile))
+    }
+
+    /// The checker of the compiled-in rules, built once per process.
+    private static let embedded = Result {
+        try SpellChecker(kazakh: Lexicon.load(Lexicon.kazakhFile, from: .embedded),
+                         russian: Lexicon.load(Lexicon.russianFile, from: .embedded),
+                         names: Lexicon.load(Lexicon.namesFile, from: .embedded),
+                         kazakhMorphology: Morphology(rules: .embedded, name: Morphology.kazakhFile),
+                         russianMorphology: Morphology(rules: .embedded, name: Morphology.russianFile))
     }
 
     // MARK: known words
@@ -84,10 +116,19 @@ public struct SpellChecker: Sendable {
     }
 
     func count(_ word: [UInt32], in lexicon: Lexicon) -> Int {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.count * 2)
-        for u in word { appendUTF8(u, to: &bytes) }
-        return bytes.withUnsafeBufferPointer { lexicon.count($0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 4) { buf in
+            var n = 0
+            for u in word {
+                if u < 0x80 {
+                    buf[n] = UInt8(u); n += 1
+                } else if u < 0x800 {
+                    buf[n] = UInt8(0xC0 | (u >> 6)); buf[n + 1] = UInt8(0x80 | (u & 0x3F)); n += 2
+                } else {
+                    return 0  // lexicons hold Cyrillic words only
+                }
+            }
+            return lexicon.count(UnsafeBufferPointer(rebasing: buf[0..<n]))
+        }
     }
 
     func kazakhAnalysis(_ word: [UInt32], minimumStemCount: Int = 1) -> Morphology.Analysis? {
@@ -154,6 +195,8 @@ public struct SpellChecker: Sendable {
     public func verdict(for word: [UInt32], language: Language, alsoOther: Bool,
                         documentCount: (String) -> Int) -> Verdict {
         var best: [String: Candidate] = [:]
+        let model = language == .kazakh ? kazakhModel : russianModel
+        let base = model.logProbability(word)
         func consider(_ cand: [UInt32], _ weight: Double, _ error: String) {
             let key = String(scalars: cand)
             if let existing = best[key], existing.errorWeight >= weight { return }
@@ -164,16 +207,18 @@ public struct SpellChecker: Sendable {
             }
             guard let (freq, source, _) = found else { return }
             let doc = documentCount(key)
-            let score = weight * (Double(freq) + 50 * Double(doc))
+            let gain = model.logProbability(cand) - base
+            let score = weight * (Double(freq) + 50 * Double(doc)) * exp(min(max(gain, -10), 10))
             best[key] = Candidate(word: key, error: error, frequency: freq, source: source, documentCount: doc,
-                                  errorWeight: weight, score: score)
+                                  errorWeight: weight, plausibility: gain, score: score)
         }
         let w = word
         let n = w.count
         let alphabet = language == .kazakh || !alsoOther
             ? SpellChecker.russianLetters + SpellChecker.kazakhLetters : SpellChecker.russianLetters
         // the typo inserted a letter: delete it
-        for i in 0..<n {
+        // The first letter of a word is rarely mistyped: only Kazakh-letter loss and transposition touch it.
+        for i in 1..<n {
             var c = w
             c.remove(at: i)
             let doubled = (i > 0 && w[i - 1] == w[i]) || (i + 1 < n && w[i + 1] == w[i])
@@ -188,7 +233,7 @@ public struct SpellChecker: Sendable {
             consider(c, 1.0, "transposed letters")
         }
         // the typo dropped a letter: insert one
-        for i in 0...n {
+        for i in 1...n {
             for x in alphabet {
                 var c = w
                 c.insert(x, at: i)
@@ -198,9 +243,11 @@ public struct SpellChecker: Sendable {
         // the typo replaced a letter
         for i in 0..<n {
             for x in alphabet where x != w[i] {
+                let (weight, kind) = SpellChecker.substitutionWeight(intended: x, typed: w[i])
+                // other substitutions are too unlikely to ever win; the first letter only loses Kazakh letters
+                if weight < 0.5 || (i == 0 && kind != "lost Kazakh letter") { continue }
                 var c = w
                 c[i] = x
-                let (weight, kind) = SpellChecker.substitutionWeight(intended: x, typed: w[i])
                 consider(c, weight, kind)
             }
         }
@@ -209,8 +256,11 @@ public struct SpellChecker: Sendable {
             return Verdict(candidates: [], confident: false, note: "no known word one edit away")
         }
         let second = ranked.count > 1 ? ranked[1].score : 0
+        let needed = top.source.contains("morphology") ? minimumGainMorphology
+            : top.error == "inserted letter" || top.error == "dropped letter" ? minimumGainAddedOrDropped : minimumGain
         let confident = n >= minimumLength && top.score >= minimumScore && top.score >= margin * second
-        var note = "\(top.error); \(top.source), seen \(top.frequency)×"
+            && top.plausibility >= needed
+        var note = "\(top.error); \(top.source), seen \(top.frequency)×; plausibility \(formatScore(top.plausibility))"
         if top.documentCount > 0 { note += ", \(top.documentCount)× in this document" }
         if ranked.count > 1 {
             note += "; next: " + ranked.dropFirst().prefix(2).map { "\($0.word) (\(formatScore($0.score)))" }.joined(separator: ", ")
