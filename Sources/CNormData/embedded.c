@@ -8,8 +8,25 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_enc_kz1048[] = {
+#embed "../../Rules/encodings/kz1048.txt"
+};
+static const unsigned char f_enc_ptcp154[] = {
+#embed "../../Rules/encodings/ptcp154.txt"
+};
+static const unsigned char f_unicode_homoglyphs[] = {
+#embed "../../Rules/unicode/homoglyphs.tsv"
+};
+static const unsigned char f_unicode_trigrams[] = {
+#embed "../../Rules/unicode/letter-trigrams.tsv"
+};
+
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
+    {"encodings/kz1048.txt", f_enc_kz1048, sizeof f_enc_kz1048},
+    {"encodings/ptcp154.txt", f_enc_ptcp154, sizeof f_enc_ptcp154},
+    {"unicode/homoglyphs.tsv", f_unicode_homoglyphs, sizeof f_unicode_homoglyphs},
+    {"unicode/letter-trigrams.tsv", f_unicode_trigrams, sizeof f_unicode_trigrams},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }
