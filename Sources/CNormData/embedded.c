@@ -20,6 +20,18 @@ static const unsigned char f_unicode_homoglyphs[] = {
 static const unsigned char f_unicode_trigrams[] = {
 #embed "../../Rules/unicode/letter-trigrams.tsv"
 };
+static const unsigned char f_lexicon_kk[] = {
+#embed "../../Rules/lexicon/kk.tsv"
+};
+static const unsigned char f_lexicon_ru[] = {
+#embed "../../Rules/lexicon/ru.tsv"
+};
+static const unsigned char f_lexicon_names[] = {
+#embed "../../Rules/lexicon/names.tsv"
+};
+static const unsigned char f_lexicon_readme[] = {
+#embed "../../Rules/lexicon/README.md"
+};
 
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
@@ -27,6 +39,10 @@ static const nz_file files[] = {
     {"encodings/ptcp154.txt", f_enc_ptcp154, sizeof f_enc_ptcp154},
     {"unicode/homoglyphs.tsv", f_unicode_homoglyphs, sizeof f_unicode_homoglyphs},
     {"unicode/letter-trigrams.tsv", f_unicode_trigrams, sizeof f_unicode_trigrams},
+    {"lexicon/kk.tsv", f_lexicon_kk, sizeof f_lexicon_kk},
+    {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
+    {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
+    {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }
