@@ -10,6 +10,9 @@ public struct Pipeline: Sendable {
     /// (decode → unicode → layout → reflow → spacing → language → typos → restore → transliterate).
     public init(configuration: Configuration) {
         var passes: [any Pass] = []
+        if configuration.unicodeRepair {
+            passes.append(UnicodeRepairPass())
+        }
         if let scheme = configuration.transliteration {
             passes.append(TransliterationPass(scheme: scheme))
         }
