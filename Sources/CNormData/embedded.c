@@ -20,6 +20,42 @@ static const unsigned char f_unicode_homoglyphs[] = {
 static const unsigned char f_unicode_trigrams[] = {
 #embed "../../Rules/unicode/letter-trigrams.tsv"
 };
+static const unsigned char f_translit_bgn_to_latin_txt[] = {
+#embed "../../Rules/translit/bgn-to-latin.txt"
+};
+static const unsigned char f_translit_kk_2017_to_latin_txt[] = {
+#embed "../../Rules/translit/kk-2017-to-latin.txt"
+};
+static const unsigned char f_translit_kk_2018_from_latin_txt[] = {
+#embed "../../Rules/translit/kk-2018-from-latin.txt"
+};
+static const unsigned char f_translit_kk_2018_to_latin_txt[] = {
+#embed "../../Rules/translit/kk-2018-to-latin.txt"
+};
+static const unsigned char f_translit_kk_2021_from_latin_txt[] = {
+#embed "../../Rules/translit/kk-2021-from-latin.txt"
+};
+static const unsigned char f_translit_kk_2021_short_txt[] = {
+#embed "../../Rules/translit/kk-2021-short.txt"
+};
+static const unsigned char f_translit_kk_2021_to_latin_txt[] = {
+#embed "../../Rules/translit/kk-2021-to-latin.txt"
+};
+static const unsigned char f_translit_kk_words_tsv[] = {
+#embed "../../Rules/translit/kk-words.tsv"
+};
+static const unsigned char f_translit_README_md[] = {
+#embed "../../Rules/translit/README.md"
+};
+static const unsigned char f_reflow_readme[] = {
+#embed "../../Rules/reflow/README.md"
+};
+static const unsigned char f_reflow_words[] = {
+#embed "../../Rules/reflow/words.tsv"
+};
+static const unsigned char f_reflow_hyphenated[] = {
+#embed "../../Rules/reflow/hyphenated.tsv"
+};
 static const unsigned char f_lexicon_kk[] = {
 #embed "../../Rules/lexicon/kk.tsv"
 };
@@ -39,6 +75,18 @@ static const nz_file files[] = {
     {"encodings/ptcp154.txt", f_enc_ptcp154, sizeof f_enc_ptcp154},
     {"unicode/homoglyphs.tsv", f_unicode_homoglyphs, sizeof f_unicode_homoglyphs},
     {"unicode/letter-trigrams.tsv", f_unicode_trigrams, sizeof f_unicode_trigrams},
+    {"translit/bgn-to-latin.txt", f_translit_bgn_to_latin_txt, sizeof f_translit_bgn_to_latin_txt},
+    {"translit/kk-2017-to-latin.txt", f_translit_kk_2017_to_latin_txt, sizeof f_translit_kk_2017_to_latin_txt},
+    {"translit/kk-2018-from-latin.txt", f_translit_kk_2018_from_latin_txt, sizeof f_translit_kk_2018_from_latin_txt},
+    {"translit/kk-2018-to-latin.txt", f_translit_kk_2018_to_latin_txt, sizeof f_translit_kk_2018_to_latin_txt},
+    {"translit/kk-2021-from-latin.txt", f_translit_kk_2021_from_latin_txt, sizeof f_translit_kk_2021_from_latin_txt},
+    {"translit/kk-2021-short.txt", f_translit_kk_2021_short_txt, sizeof f_translit_kk_2021_short_txt},
+    {"translit/kk-2021-to-latin.txt", f_translit_kk_2021_to_latin_txt, sizeof f_translit_kk_2021_to_latin_txt},
+    {"translit/kk-words.tsv", f_translit_kk_words_tsv, sizeof f_translit_kk_words_tsv},
+    {"translit/README.md", f_translit_README_md, sizeof f_translit_README_md},
+    {"reflow/README.md", f_reflow_readme, sizeof f_reflow_readme},
+    {"reflow/words.tsv", f_reflow_words, sizeof f_reflow_words},
+    {"reflow/hyphenated.tsv", f_reflow_hyphenated, sizeof f_reflow_hyphenated},
     {"lexicon/kk.tsv", f_lexicon_kk, sizeof f_lexicon_kk},
     {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},

@@ -52,6 +52,10 @@ public struct Configuration: Sendable, Hashable {
     public var restoreKazakhLetters: Bool = true
     /// transliterate: Kazakh blocks to Latin with this scheme (nil: off).
     public var transliteration: TransliterationScheme? = nil
+    /// Transliterate the other way, Latin to Cyrillic (kk-2021 and kk-2018).
+    public var transliterationReverse = false
+    /// Where the scheme allows two spellings, which one (kk-2021: Ц → ts or s, Ч → tş or ş).
+    public var transliterationVariant: TransliterationVariant = .standard
 
     public init() {}
 

@@ -35,7 +35,7 @@ public enum ICU {
 /// A compiled ICU transliterator. Not thread-safe in ICU, so every value owns its own handle; `copy()`
 /// makes another for another thread.
 public final class ICUTransliterator: @unchecked Sendable {
-    private let handle: OpaquePointer
+    fileprivate let handle: OpaquePointer
 
     /// Compiles ICU transform rules. A syntax error throws `NormalizeError.ruleFile` with the line and
     /// column inside `path`.
@@ -90,6 +90,29 @@ public final class ICUTransliterator: @unchecked Sendable {
             if status <= 0 { return String(decoding: buf[0..<n], as: UTF16.self) }
             buf = Array(text.utf16)
             cap = max(cap * 2, n + 16)
+        }
+    }
+}
+
+extension ICUTransliterator {
+    /// Transliterates valid UTF-8 one line at a time (contexts never cross a line break), without
+    /// going through `String`: the reference run the byte engine is compared with, and the ICU side of
+    /// the speed comparison.
+    public func transliterateLines(_ utf8: [UInt8]) throws -> [UInt8] {
+        var cap = utf8.count * 4 + 64
+        while true {
+            var out = [UInt8](repeating: 0, count: cap)
+            var status: Int32 = 0
+            let n = utf8.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    nz_translit_utf8_lines(handle, src.baseAddress, Int64(src.count), dst.baseAddress, Int64(cap), &status)
+                }
+            }
+            if n >= 0 { return Array(out[0..<Int(n)]) }
+            if ICU.name(status) != "U_BUFFER_OVERFLOW_ERROR" {
+                throw NormalizeError.icu(call: "utrans_transUChars", status: ICU.name(status))
+            }
+            cap *= 2
         }
     }
 }

@@ -13,8 +13,14 @@ public struct Pipeline: Sendable {
         if configuration.unicodeRepair {
             passes.append(UnicodeRepairPass())
         }
+        if configuration.inputLayout != .lines {
+            passes.append(LayoutPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
+        }
+        passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
+        passes.append(SpacingPass())
         if let scheme = configuration.transliteration {
-            passes.append(TransliterationPass(scheme: scheme))
+            passes.append(TransliterationPass(scheme: scheme, reverse: configuration.transliterationReverse,
+                                              variant: configuration.transliterationVariant))
         }
         self.init(passes: passes)
     }

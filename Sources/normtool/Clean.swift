@@ -79,7 +79,7 @@ struct Clean: ParsableCommand {
             let doc = try pipeline.run(Document(lines: text, decoding: report), context: context)
             switch format {
             case .text:
-                for block in doc.blocks where block.isRunningText {
+                for block in doc.blocks where block.isRunningText || (block.kind == .footnote && config.footnotes == .end) {
                     try out.write(block.text)
                     try out.write("\n")
                 }

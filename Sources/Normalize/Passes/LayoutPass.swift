@@ -1,0 +1,376 @@
+/// layout: turns the raw lines of a PDF/OCR text dump into body lines and page furniture.
+///
+/// It changes: page breaks (form feeds) become `.separator` blocks whose text is `"\u{0C}"`; page numbers
+/// (`12`, `– 12 –`, `12 бет`, `Стр. 12`, `Page 12`) at the top or bottom of a page become `.pageNumber`;
+/// lines repeated at the top or bottom of several pages become `.runningText`; footnote bodies at the
+/// bottom of a page and lines that are only a URL become `.footnote` (one block per note), and the
+/// markers they leave glued to words (`берді1 .` → `берді.`) are removed; rule lines (`_____`) become
+/// `.separator`. Body lines stay `.line` blocks, blank lines stay as empty `.line` blocks (the reflow
+/// pass reads them), in input order.
+///
+/// It never changes the words of a body line other than removing a footnote marker whose note it found,
+/// and never drops text: furniture stays in the document as its own block (the text output leaves it
+/// out; JSONL keeps it). With `--footnotes end` the notes are moved to the end of the document.
+/// With `--input-layout lines` it does nothing.
+public struct LayoutPass: Pass {
+    public var name: String { "layout" }
+    public var inputLayout: Configuration.InputLayout
+    public var footnotes: Configuration.FootnotePlacement
+
+    public init(inputLayout: Configuration.InputLayout = .pdf, footnotes: Configuration.FootnotePlacement = .drop) {
+        self.inputLayout = inputLayout
+        self.footnotes = footnotes
+    }
+
+    struct Row {
+        var text: String
+        var line: Int
+        var page: Int
+        var kind: BlockKind = .line
+        var blank: Bool
+        /// Index of the footnote this row belongs to (rows of one note share it).
+        var note: Int = -1
+    }
+
+    public func apply(to document: inout Document, context: PassContext) throws {
+        guard ReflowPass.rebuildsParagraphs(document.blocks, layout: inputLayout) else { return }
+        var rows = Self.rows(of: document.blocks)
+        let pageCount = (rows.last?.page ?? 0) + 1
+        var edits: [Edit] = []
+        markSeparators(&rows, edits: &edits)
+        markURLLines(&rows, edits: &edits)
+        if pageCount > 1 {
+            markFurniture(&rows, pageCount: pageCount, edits: &edits)
+            markFootnotes(&rows, pageCount: pageCount, edits: &edits)
+        } else {
+            markIsolatedPageNumbers(&rows, edits: &edits)
+        }
+        document.blocks = blocks(from: rows)
+        document.edits += edits
+    }
+
+    // MARK: rows and pages
+
+    static func rows(of blocks: [Block]) -> [Row] {
+        var rows: [Row] = []
+        var page = 0
+        for block in blocks {
+            guard block.kind == .line else { continue }
+            if !block.text.contains("\u{0C}") {
+                rows.append(Row(text: block.text, line: block.line, page: page,
+                                blank: LineText.trimmed(Substring(block.text)).isEmpty))
+                continue
+            }
+            let parts = block.text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+            for (i, part) in parts.enumerated() {
+                if i > 0 { page += 1 }
+                if !LineText.trimmed(part).isEmpty {
+                    rows.append(Row(text: String(part), line: block.line, page: page, blank: false))
+                }
+            }
+        }
+        return rows
+    }
+
+    func blocks(from rows: [Row]) -> [Block] {
+        var out: [Block] = []
+        var notes: [Block] = []
+        var page = 0
+        var i = 0
+        while i < rows.count {
+            let row = rows[i]
+            while page < row.page {
+                out.append(Block(kind: .separator, text: "\u{0C}", line: row.line))
+                page += 1
+            }
+            if row.kind == .footnote {
+                var j = i + 1
+                var text = LineText.trimmed(row.text)
+                while j < rows.count, rows[j].kind == .footnote, rows[j].note == row.note {
+                    text = ReflowPass.joinFootnoteLine(text, LineText.trimmed(rows[j].text))
+                    j += 1
+                }
+                let block = Block(kind: .footnote, text: text, line: row.line)
+                if footnotes == .end { notes.append(block) } else { out.append(block) }
+                i = j
+                continue
+            }
+            out.append(Block(kind: row.kind, text: row.text, line: row.line))
+            i += 1
+        }
+        return out + notes
+    }
+
+    // MARK: furniture
+
+    /// `12`, `– 12 –`, `- 12 -`, `12 бет`, `Бет 12`, `Стр. 12`, `стр 12`, `Page 12`, `[12]`.
+    static func isPageNumber(_ s: Substring) -> Bool {
+        let t = LineText.trimmed(s)
+        guard !t.isEmpty, t.unicodeScalars.count <= 24 else { return false }
+        var words = t.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let dashes: Set<String> = ["-", "–", "—", "|"]
+        while let f = words.first, dashes.contains(f) { words.removeFirst() }
+        while let l = words.last, dashes.contains(l) { words.removeLast() }
+        if words.count == 1 {
+            var w = Substring(words[0])
+            for d in ["-", "–", "—"] {
+                if w.hasPrefix(d) { w = w.dropFirst() }
+                if w.hasSuffix(d) { w = w.dropLast() }
+            }
+            if w.hasPrefix("["), w.hasSuffix("]") { w = w.dropFirst().dropLast() }
+            return isNumber(w)
+        }
+        let labels: Set<String> = ["бет", "б.", "стр.", "стр", "страница", "page", "p.", "с."]
+        if words.count == 2 {
+            return (labels.contains(words[0]) && isNumber(Substring(words[1])))
+                || (isNumber(Substring(words[0])) && labels.contains(words[1]))
+        }
+        return false
+    }
+
+    static func isNumber(_ w: Substring) -> Bool {
+        !w.isEmpty && w.unicodeScalars.count <= 4 && w.unicodeScalars.allSatisfy(LineText.isDigit)
+    }
+
+    /// The text of a line with digits blanked out and spaces collapsed: the key under which a running
+    /// header or footer repeats from page to page (`Ақиқат, 2019   3` and `Ақиқат, 2019   4` match).
+    static func furnitureKey(_ s: String) -> String {
+        var out = ""
+        var space = false
+        for u in LineText.trimmed(Substring(s)).unicodeScalars {
+            if LineText.isSpace(u) {
+                space = true
+                continue
+            }
+            if space { out.append(" ") }
+            space = false
+            if LineText.isDigit(u) { out.append("#") } else { out.unicodeScalars.append(u) }
+        }
+        while out.hasSuffix("#") || out.hasSuffix(" ") { out.removeLast() }
+        while out.hasPrefix("#") || out.hasPrefix(" ") { out.removeFirst() }
+        return out
+    }
+
+    /// The first and last few non-blank rows of every page: where headers, footers and page numbers live.
+    static func edgeRows(_ rows: [Row], pageCount: Int, top: Int = 3, bottom: Int = 3) -> [Int: [Int]] {
+        var byPage: [Int: [Int]] = [:]
+        for (i, r) in rows.enumerated() where !r.blank { byPage[r.page, default: []].append(i) }
+        var edges: [Int: [Int]] = [:]
+        for (page, idx) in byPage {
+            var e = Array(idx.prefix(top))
+            for i in idx.suffix(bottom) where !e.contains(i) { e.append(i) }
+            edges[page] = e
+        }
+        return edges
+    }
+
+    func markFurniture(_ rows: inout [Row], pageCount: Int, edits: inout [Edit]) {
+        let edges = Self.edgeRows(rows, pageCount: pageCount)
+        var pagesWithKey: [String: Set<Int>] = [:]
+        for (page, idx) in edges {
+            for i in idx where rows[i].kind == .line {
+                let key = Self.furnitureKey(rows[i].text)
+                guard key.unicodeScalars.count >= 3 else { continue }
+                pagesWithKey[key, default: []].insert(page)
+            }
+        }
+        let minPages = max(2, (pageCount + 2) / 3)
+        for (_, idx) in edges.sorted(by: { $0.key < $1.key }) {
+            for i in idx where rows[i].kind == .line {
+                let t = Substring(rows[i].text)
+                if Self.isPageNumber(t) {
+                    rows[i].kind = .pageNumber
+                    edits.append(Edit(rule: "layout.page-number", location: SourceLocation(line: rows[i].line),
+                                      before: LineText.trimmed(rows[i].text), after: ""))
+                } else if let pages = pagesWithKey[Self.furnitureKey(rows[i].text)], pages.count >= minPages {
+                    rows[i].kind = .runningText
+                    edits.append(Edit(rule: "layout.running-text", location: SourceLocation(line: rows[i].line),
+                                      before: LineText.trimmed(rows[i].text), after: "",
+                                      note: "repeated on \(pages.count) of \(pageCount) pages"))
+                }
+            }
+        }
+    }
+
+    /// Without form feeds there are no pages to compare: only a page number standing alone between
+    /// blank lines (or at the start or end of the text) is taken as one.
+    func markIsolatedPageNumbers(_ rows: inout [Row], edits: inout [Edit]) {
+        for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+            let before = i == 0 || rows[i - 1].blank
+            let after = i + 1 == rows.count || rows[i + 1].blank
+            guard before, after, Self.isPageNumber(Substring(rows[i].text)) else { continue }
+            rows[i].kind = .pageNumber
+            edits.append(Edit(rule: "layout.page-number", location: SourceLocation(line: rows[i].line),
+                              before: LineText.trimmed(rows[i].text), after: ""))
+        }
+    }
+
+    /// Rule lines: only `_ - – — = * • · .` and spaces, at least three of them.
+    func markSeparators(_ rows: inout [Row], edits: inout [Edit]) {
+        for i in rows.indices where !rows[i].blank {
+            var n = 0
+            var other = false
+            for u in rows[i].text.unicodeScalars {
+                switch u {
+                case "_", "-", "–", "—", "=", "*", "•", "·", ".", "…": n += 1
+                case " ", "\t", "\u{A0}": continue
+                default: other = true
+                }
+                if other { break }
+            }
+            if !other, n >= 3 {
+                rows[i].kind = .separator
+                edits.append(Edit(rule: "layout.separator", location: SourceLocation(line: rows[i].line),
+                                  before: LineText.trimmed(rows[i].text), after: ""))
+            }
+        }
+    }
+
+    static func isURL(_ s: Substring) -> Bool {
+        let t = LineText.trimmed(s)
+        guard !t.contains(" "), !t.contains("\t") else { return false }
+        return t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.")
+    }
+
+    /// A line that is nothing but a URL is a footnote that the extractor put in the middle of the text.
+    func markURLLines(_ rows: inout [Row], edits: inout [Edit]) {
+        var note = 100_000
+        for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+            guard Self.isURL(Substring(rows[i].text)) else { continue }
+            rows[i].kind = .footnote
+            rows[i].note = note
+            note += 1
+            edits.append(Edit(rule: "layout.footnote.url", location: SourceLocation(line: rows[i].line),
+                              before: LineText.trimmed(rows[i].text), after: "",
+                              note: footnotes == .end ? "moved to the end" : "footnote URL removed from the running text"))
+        }
+    }
+
+    // MARK: footnotes
+
+    /// The marker number a footnote line starts with: `1См.: …`, `2 Қараңыз: …`, `³ …`.
+    static func footnoteNumber(_ s: Substring) -> (number: Int, glued: Bool)? {
+        let t = LineText.trimmed(s)
+        var digits = 0
+        var value = 0
+        var it = t.unicodeScalars.makeIterator()
+        var next: Unicode.Scalar?
+        while let u = it.next() {
+            if LineText.isDigit(u), digits < 2 {
+                value = value * 10 + Int(u.value - 48)
+                digits += 1
+            } else {
+                next = u
+                break
+            }
+        }
+        guard digits > 0, value > 0, let n = next else { return nil }
+        if LineText.isLetter(n) || n == "«" || n == "\"" { return (value, true) }
+        if n == " " || n == "\t" {
+            let rest = t.unicodeScalars.dropFirst(digits + 1)
+            guard let f = rest.first(where: { !LineText.isSpace($0) }), LineText.isUpper(f) || f == "«" else { return nil }
+            return (value, false)
+        }
+        return nil
+    }
+
+    /// Numbers glued to the end of a word in body text (`берді1`, `чемпион.1`, `тап.2`): candidate markers.
+    static func gluedMarkers(in s: String) -> Set<Int> {
+        var found: Set<Int> = []
+        let scalars = Array(s.unicodeScalars)
+        var i = 1
+        while i < scalars.count {
+            guard LineText.isDigit(scalars[i]) else { i += 1; continue }
+            var j = i
+            var value = 0
+            while j < scalars.count, LineText.isDigit(scalars[j]) {
+                value = value * 10 + Int(scalars[j].value - 48)
+                j += 1
+            }
+            let end = j == scalars.count || LineText.isSpace(scalars[j]) || ",.;:".unicodeScalars.contains(scalars[j])
+            var k = i - 1
+            if k > 0, ".,;:!?»\")".unicodeScalars.contains(scalars[k]) { k -= 1 }
+            if end, j - i <= 2, value > 0, LineText.isLetter(scalars[k]), LineText.isLower(scalars[k]) || k < i - 1 {
+                found.insert(value)
+            }
+            i = j
+        }
+        return found
+    }
+
+    func markFootnotes(_ rows: inout [Row], pageCount: Int, edits: inout [Edit]) {
+        var markersSeen: Set<Int> = []
+        var nextNote = 0
+        for page in 0..<pageCount {
+            let idx = rows.indices.filter { rows[$0].page == page && rows[$0].kind == .line && !rows[$0].blank }
+            for i in idx { markersSeen.formUnion(Self.gluedMarkers(in: rows[i].text)) }
+            // Scan the last rows upward for note starts whose numbers run consecutively to the bottom.
+            let tail = Array(idx.suffix(14))
+            var starts: [(row: Int, number: Int)] = []
+            for i in tail.reversed() {
+                guard let (n, glued) = Self.footnoteNumber(Substring(rows[i].text)) else { continue }
+                guard glued || markersSeen.contains(n) else { continue }
+                if let first = starts.last, n != first.number - 1 { break }
+                starts.append((i, n))
+            }
+            guard let top = starts.last, top.number <= 30 else { continue }
+            if starts.count == 1, !markersSeen.contains(top.number) { continue }
+            let startRows = Set(starts.map(\.row))
+            var note = -1
+            for i in idx where i >= top.row {
+                if startRows.contains(i) {
+                    nextNote += 1
+                    note = nextNote
+                }
+                rows[i].kind = .footnote
+                rows[i].note = note
+                edits.append(Edit(rule: "layout.footnote", location: SourceLocation(line: rows[i].line),
+                                  before: LineText.trimmed(rows[i].text), after: "",
+                                  note: footnotes == .end ? "moved to the end" : "footnote removed from the running text"))
+            }
+            let numbers = Set(starts.map(\.number))
+            removeMarkers(numbers, in: &rows, page: page, before: top.row, edits: &edits)
+        }
+    }
+
+    /// Removes `n` glued after a word (`берді1 .` → `берді.`, `чемпион.1` → `чемпион.`) for the notes found.
+    func removeMarkers(_ numbers: Set<Int>, in rows: inout [Row], page: Int, before limit: Int, edits: inout [Edit]) {
+        for i in rows.indices where i < limit && rows[i].page >= page - 1 && rows[i].page <= page && rows[i].kind == .line {
+            let scalars = Array(rows[i].text.unicodeScalars)
+            var out = String.UnicodeScalarView()
+            var k = 0
+            var changed = false
+            while k < scalars.count {
+                let u = scalars[k]
+                if LineText.isDigit(u), k > 0, !LineText.isDigit(scalars[k - 1]) {
+                    var j = k
+                    var value = 0
+                    while j < scalars.count, LineText.isDigit(scalars[j]) {
+                        value = value * 10 + Int(scalars[j].value - 48)
+                        j += 1
+                    }
+                    let prev = scalars[k - 1]
+                    let gluedToWord = LineText.isLetter(prev) || (".,;:!?»\")".unicodeScalars.contains(prev) && k > 1 && LineText.isLetter(scalars[k - 2]))
+                    let endsWord = j == scalars.count || LineText.isSpace(scalars[j]) || ",.;:".unicodeScalars.contains(scalars[j])
+                    if gluedToWord, endsWord, j - k <= 2, numbers.contains(value) {
+                        // `берді1 .`: the extractor put a space between the marker and the full stop.
+                        if j + 1 < scalars.count, scalars[j] == " ", ".,;:".unicodeScalars.contains(scalars[j + 1]) { j += 1 }
+                        let from = max(0, k - 12), to = min(scalars.count, j + 1)
+                        var before = String.UnicodeScalarView(scalars[from..<to])
+                        let after = String.UnicodeScalarView(scalars[from..<k] + scalars[j..<to])
+                        if from > 0 { before.insert("…", at: before.startIndex) }
+                        edits.append(Edit(rule: "layout.footnote.marker", location: SourceLocation(line: rows[i].line, column: k + 1),
+                                          before: String(before), after: (from > 0 ? "…" : "") + String(after),
+                                          note: "marker of footnote \(value)"))
+                        k = j
+                        changed = true
+                        continue
+                    }
+                }
+                out.append(u)
+                k += 1
+            }
+            if changed { rows[i].text = String(out) }
+        }
+    }
+}

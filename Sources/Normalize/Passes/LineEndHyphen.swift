@@ -1,0 +1,122 @@
+/// Decides what a hyphen at the end of a line is: a typesetting hyphen to remove (`бағдарлама-` +
+/// `сындағы` → `бағдарламасындағы`) or a real one to keep (`КСРО-` + `ға`, `2020-` + `жылы`,
+/// `мүше-` + `елдері`, `что-` + `то`).
+///
+/// Evidence, strongest first: digits or an abbreviation before the hyphen (Kazakh writes suffixes
+/// after numbers and abbreviations with a hyphen); a capital after it (`Гармиш-Партенкирхен`); the
+/// same word elsewhere in the document, with or without the hyphen (`Екіжақты` → join `екі-жақты`);
+/// the corpus lexicon (`Rules/reflow/`); and the document's own habit when nothing else decides.
+struct LineEndHyphen: Sendable {
+    enum Decision: Sendable, Equatable {
+        case join, keep
+    }
+
+    struct Lexicon: Sendable {
+        var words: [String: Int] = [:]
+        var hyphenated: [String: Int] = [:]
+
+        static func load(_ rules: RuleStore) throws -> Lexicon {
+            var lex = Lexicon()
+            lex.words = try parse(rules, "reflow/words.tsv")
+            lex.hyphenated = try parse(rules, "reflow/hyphenated.tsv")
+            return lex
+        }
+
+        static func parse(_ rules: RuleStore, _ name: String) throws -> [String: Int] {
+            let text = try rules.text(name)
+            var table: [String: Int] = [:]
+            var n = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                n += 1
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let fields = line.split(separator: "\t")
+                guard fields.count == 2, let count = Int(fields[1]) else {
+                    throw NormalizeError.ruleFile(path: rules.displayPath(name), line: n, column: 1,
+                                                  message: "expected WORD<TAB>COUNT")
+                }
+                table[String(fields[0])] = count
+            }
+            return table
+        }
+    }
+
+    /// Words of the document (lowercased), with and without hyphens: in-document evidence.
+    struct DocumentWords: Sendable {
+        var counts: [String: Int] = [:]
+
+        init(lines: [Substring]) {
+            for line in lines {
+                for token in line.split(whereSeparator: { !($0.isLetter || $0 == "-") }) {
+                    var t = token
+                    while t.hasPrefix("-") { t = t.dropFirst() }
+                    while t.hasSuffix("-") { t = t.dropLast() }
+                    guard t.count > 1 else { continue }
+                    counts[t.lowercased(), default: 0] += 1
+                }
+            }
+        }
+    }
+
+    var lexicon: Lexicon
+    var document: DocumentWords
+    /// What to do when no evidence decides: the document's habit (see `ReflowPass`).
+    var fallback: Decision = .join
+
+    /// The letters of the word part just before the hyphen and just after the line break.
+    static func parts(before a: Substring, after b: Substring) -> (a: Substring, b: Substring) {
+        var left = LineText.lastWord(a)
+        if left.hasSuffix("-") || left.unicodeScalars.last.map(LineText.isHyphen) == true { left = left.dropLast() }
+        if let h = left.lastIndex(of: "-") { left = left[left.index(after: h)...] }
+        left = Substring(left.unicodeScalars.drop(while: { !LineText.isLetter($0) && !LineText.isDigit($0) }))
+        var right = LineText.firstWord(b)
+        if let h = right.firstIndex(of: "-") { right = right[..<h] }
+        var end = right.unicodeScalars.endIndex
+        var idx = right.unicodeScalars.startIndex
+        while idx < right.unicodeScalars.endIndex {
+            let u = right.unicodeScalars[idx]
+            if !LineText.isLetter(u) && !LineText.isDigit(u) { end = idx; break }
+            idx = right.unicodeScalars.index(after: idx)
+        }
+        right = Substring(right.unicodeScalars[..<end])
+        return (left, right)
+    }
+
+    /// The decision and the evidence for it, for the edit's note.
+    func decide(before a: Substring, after b: Substring) -> (Decision, String) {
+        let (left, right) = Self.parts(before: a, after: b)
+        guard let lastA = left.unicodeScalars.last, let firstB = right.unicodeScalars.first else {
+            return (.keep, "no word on one side")
+        }
+        if LineText.isDigit(lastA) { return (.keep, "number before the hyphen") }
+        if LineText.isDigit(firstB) { return (.keep, "number after the hyphen") }
+        let capsLeft = LineText.isAllCaps(left, minimum: 2)
+        let capsRight = LineText.isAllCaps(right, minimum: 1)
+        if capsLeft, !capsRight { return (.keep, "suffix after an abbreviation") }
+        if !capsLeft, LineText.isUpper(firstB) { return (.keep, "capital after the hyphen") }
+        let la = left.lowercased(), lb = right.lowercased()
+        let joined = la + lb, hyphenated = la + "-" + lb
+        let dj = document.counts[joined] ?? 0, dh = document.counts[hyphenated] ?? 0
+        if dj != dh { return dj > dh ? (.join, "«\(joined)» \(dj)× in this document") : (.keep, "«\(hyphenated)» \(dh)× in this document") }
+        let lj = lexicon.words[joined] ?? 0, lh = lexicon.hyphenated[hyphenated] ?? 0
+        if lj > 0 || lh > 0 {
+            return lh * 2 >= lj && lh > 0 ? (.keep, "«\(hyphenated)» \(lh)× in the lexicon") : (.join, "«\(joined)» \(lj)× in the lexicon")
+        }
+        let wa = lexicon.words[la] ?? 0, wb = lexicon.words[lb] ?? 0
+        let prefix = lexicon.hyphenated[la + "-"] ?? 0
+        if wa > 0, wb > 0, prefix > 0 { return (.keep, "«\(la)-» starts hyphenated words in the lexicon") }
+        if fallback == .keep, wa > 0, wb > 0 { return (.keep, "both parts are words; this document keeps its line-end hyphens") }
+        return (fallback, fallback == .join ? "no evidence for a real hyphen" : "this document keeps its line-end hyphens")
+    }
+
+    /// Evidence strong enough to tell the document's habit (hyphenation on or off).
+    func strongEvidence(before a: Substring, after b: Substring) -> Decision? {
+        let (left, right) = Self.parts(before: a, after: b)
+        guard !left.isEmpty, !right.isEmpty else { return nil }
+        let la = left.lowercased(), lb = right.lowercased()
+        if LineText.isDigit(left.unicodeScalars.last!) || LineText.isAllCaps(left, minimum: 2) { return .keep }
+        let lj = lexicon.words[la + lb] ?? 0, lh = lexicon.hyphenated[la + "-" + lb] ?? 0
+        if lh > 0, lh * 2 >= lj { return .keep }
+        if lj > 0 { return .join }
+        return nil
+    }
+}

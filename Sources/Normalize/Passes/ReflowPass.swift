@@ -1,0 +1,271 @@
+/// reflow: rebuilds paragraphs and headings from the hard-broken lines the layout pass left.
+///
+/// It changes: consecutive body lines of one paragraph become one `.paragraph` block (lines joined
+/// with a space, across blank lines and page breaks when the text runs on); a hyphen at a line end is
+/// removed (`бағдарлама-` + `сындағы`, rule `reflow.dehyphenate.join`) or kept without the line break
+/// (`КСРО-` + `ға`, rule `reflow.dehyphenate.keep`), see `LineEndHyphen`; lines in capitals and short
+/// title lines (`Кіріспе`, `Л.Т. Исова`) become `.heading` blocks, a heading broken over several lines
+/// becomes one. Blank lines and page-break markers are dropped; page furniture is kept as it is.
+///
+/// It never changes a word inside a line, never reorders text, and with `--input-layout lines` (or
+/// when `auto` finds one paragraph per line) it only turns every non-empty line into a paragraph.
+public struct ReflowPass: Pass {
+    public var name: String { "reflow" }
+    public var inputLayout: Configuration.InputLayout
+    public var footnotes: Configuration.FootnotePlacement
+
+    public init(inputLayout: Configuration.InputLayout = .auto, footnotes: Configuration.FootnotePlacement = .drop) {
+        self.inputLayout = inputLayout
+        self.footnotes = footnotes
+    }
+
+    public func apply(to document: inout Document, context: PassContext) throws {
+        if !Self.rebuildsParagraphs(document.blocks, layout: inputLayout) {
+            document.blocks = document.blocks.compactMap { block in
+                guard block.kind == .line else { return block }
+                guard !LineText.trimmed(Substring(block.text)).isEmpty else { return nil }
+                var b = block
+                b.kind = .paragraph
+                return b
+            }
+            return
+        }
+        let lexicon = try LineEndHyphen.Lexicon.load(context.rules)
+        var builder = Builder(blocks: document.blocks, lexicon: lexicon)
+        builder.run()
+        var furniture: [Block] = []
+        var notesAtEnd: [Block] = []
+        for block in document.blocks where block.kind != .line && !(block.kind == .separator && block.text == "\u{0C}") {
+            if block.kind == .footnote, footnotes == .end { notesAtEnd.append(block) } else { furniture.append(block) }
+        }
+        var all = builder.output + furniture
+        all.sort { $0.line < $1.line }
+        document.blocks = all + notesAtEnd
+        document.edits += builder.edits
+    }
+
+    /// Whether the input is hard-broken PDF/OCR text (rebuild paragraphs) or one paragraph per line.
+    public static func rebuildsParagraphs(_ blocks: [Block], layout: Configuration.InputLayout) -> Bool {
+        switch layout {
+        case .pdf: return true
+        case .lines: return false
+        case .auto: return looksLikePDF(blocks)
+        }
+    }
+
+    /// PDF-like: form feeds, a blank line after every line, many line-end hyphens, or short lines that
+    /// mostly do not end a sentence. One paragraph per line: long lines that end sentences.
+    static func looksLikePDF(_ blocks: [Block]) -> Bool {
+        var rows = 0, hyphenEnds = 0, sentenceEnds = 0, singleBlankGaps = 0
+        var lengths: [Int] = []
+        var blanksSince = -1
+        for block in blocks where block.kind == .line {
+            if block.text.contains("\u{0C}") { return true }
+            let t = LineText.trimmed(Substring(block.text))
+            if t.isEmpty {
+                if blanksSince >= 0 { blanksSince += 1 }
+                continue
+            }
+            if blanksSince == 1 { singleBlankGaps += 1 }
+            blanksSince = 0
+            rows += 1
+            lengths.append(t.unicodeScalars.count)
+            if LineText.endsSentence(t) { sentenceEnds += 1 }
+            if let last = t.unicodeScalars.last, LineText.isHyphen(last) { hyphenEnds += 1 }
+        }
+        guard rows >= 3 else { return false }
+        if singleBlankGaps * 2 >= rows { return true }
+        if hyphenEnds * 30 >= rows { return true }
+        lengths.sort()
+        let median = lengths[lengths.count / 2]
+        return median < 130 && sentenceEnds * 2 < rows
+    }
+
+    /// Joins the lines of a footnote (used by the layout pass): a URL broken over lines is glued back.
+    static func joinFootnoteLine(_ a: String, _ b: String) -> String {
+        if a.hasSuffix("/") || a.hasSuffix("_") || a.hasSuffix("-") && !a.hasSuffix(" -") { return a + b }
+        return a + " " + b
+    }
+
+    struct Row {
+        var block: Int
+        var text: Substring
+        var indent: Int
+        var line: Int
+    }
+
+    enum Gap {
+        case none
+        case blank(Int)
+        case page
+    }
+
+    struct Builder {
+        let blocks: [Block]
+        var rows: [Row] = []
+        /// gaps[i]: what separates rows[i - 1] from rows[i].
+        var gaps: [Gap] = []
+        var width = 60
+        var margin = 0
+        var indentMode = false
+        var blankMode = false
+        var hyphen: LineEndHyphen
+        var output: [Block] = []
+        var edits: [Edit] = []
+
+        init(blocks: [Block], lexicon: LineEndHyphen.Lexicon) {
+            self.blocks = blocks
+            var blanks = 0
+            var page = false
+            for (i, block) in blocks.enumerated() {
+                switch block.kind {
+                case .line:
+                    let t = LineText.trimmed(Substring(block.text))
+                    if t.isEmpty {
+                        blanks += 1
+                        continue
+                    }
+                    gaps.append(page ? .page : (blanks > 0 ? .blank(blanks) : .none))
+                    rows.append(Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line))
+                    blanks = 0
+                    page = false
+                case .separator where block.text == "\u{0C}":
+                    page = true
+                case .pageNumber, .runningText, .footnote, .separator:
+                    page = true
+                default:
+                    continue
+                }
+            }
+            hyphen = LineEndHyphen(lexicon: lexicon, document: LineEndHyphen.DocumentWords(lines: rows.map(\.text)))
+            measure()
+        }
+
+        mutating func measure() {
+            var lengths = rows.map { $0.text.unicodeScalars.count }.filter { $0 >= 8 }
+            lengths.sort()
+            if !lengths.isEmpty { width = lengths[min(lengths.count - 1, lengths.count * 95 / 100)] }
+            var indents: [Int: Int] = [:]
+            for r in rows { indents[r.indent, default: 0] += 1 }
+            margin = indents.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+            let indented = rows.filter { $0.indent > margin + 1 }.count
+            indentMode = indented * 50 >= rows.count && indented * 3 < rows.count
+            var single = 0, none = 0
+            for g in gaps {
+                switch g {
+                case .none: none += 1
+                case .blank(1): single += 1
+                default: break
+                }
+            }
+            blankMode = single > none
+            var keeps = 0, joins = 0
+            for i in rows.indices.dropLast() where Self.endsWithLineHyphen(rows[i].text, rows[i + 1].text) {
+                switch hyphen.strongEvidence(before: rows[i].text, after: rows[i + 1].text) {
+                case .keep: keeps += 1
+                case .join: joins += 1
+                case nil: break
+                }
+            }
+            hyphen.fallback = keeps >= 2 && keeps >= 2 * joins ? .keep : .join
+        }
+
+        static func endsWithLineHyphen(_ a: Substring, _ b: Substring) -> Bool {
+            let s = Array(a.unicodeScalars.suffix(2))
+            guard s.count == 2, LineText.isHyphen(s[1]), LineText.isLetter(s[0]) || LineText.isDigit(s[0]) else { return false }
+            guard let f = b.unicodeScalars.first else { return false }
+            return LineText.isLetter(f) || LineText.isDigit(f)
+        }
+
+        func isCaps(_ i: Int) -> Bool { LineText.isAllCaps(rows[i].text) }
+
+        /// A short line standing alone: no closing punctuation, few words, capitalised, after the end of a
+        /// sentence (or a gap) and before a line that starts like a paragraph: `Кіріспе`, `Л.Т. Исова`.
+        func isTitle(_ i: Int) -> Bool {
+            let t = rows[i].text
+            guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t),
+                  LineText.wordCount(t) <= 8, t.unicodeScalars.count * 5 < width * 3 else { return false }
+            if let last = t.unicodeScalars.last, LineText.isHyphen(last) { return false }
+            if i > 0, !brokenBefore(i) { return false }
+            guard i + 1 < rows.count else { return true }
+            return LineText.startsLikeParagraph(rows[i + 1].text) || isCaps(i + 1)
+        }
+
+        /// Does the text before row i end where a new block may start?
+        func brokenBefore(_ i: Int) -> Bool {
+            let prev = rows[i - 1].text
+            if LineText.endsSentence(prev) || isCaps(i - 1) { return true }
+            switch gaps[i] {
+            case .blank(let n): return !blankMode || n >= 2
+            case .page, .none: return false
+            }
+        }
+
+        func startsNewBlock(_ i: Int) -> Bool {
+            let a = rows[i - 1].text, b = rows[i].text
+            if Self.endsWithLineHyphen(a, b) { return false }
+            let capsA = isCaps(i - 1), capsB = isCaps(i)
+            if capsA, capsB {
+                switch gaps[i] {
+                case .none: return false
+                case .blank(let n): return n > (blankMode ? 1 : 0)
+                case .page: return true
+                }
+            }
+            if capsA != capsB { return true }
+            if isTitle(i) || isTitle(i - 1) { return true }
+            if case .blank(let n) = gaps[i], !blankMode || n >= 2 {
+                if !blankMode { return !( !LineText.endsSentence(a) && LineText.startsLowercase(b)) }
+            }
+            guard LineText.endsSentence(a) || a.hasSuffix(":"), LineText.startsLikeParagraph(b) else { return false }
+            if indentMode, rows[i].indent > margin + 1 { return true }
+            let fits = a.unicodeScalars.count + 1 + LineText.firstWord(b).unicodeScalars.count
+            return fits < width
+        }
+
+        mutating func run() {
+            var start = 0
+            for i in rows.indices.dropFirst() where startsNewBlock(i) {
+                emit(start..<i)
+                start = i
+            }
+            if !rows.isEmpty { emit(start..<rows.count) }
+        }
+
+        mutating func emit(_ range: Range<Int>) {
+            var text = String(rows[range.lowerBound].text)
+            for i in range.dropFirst() {
+                let a = rows[i - 1].text, b = rows[i].text
+                if Self.endsWithLineHyphen(a, b) {
+                    let softHyphen = a.unicodeScalars.last == "\u{AD}"
+                    let (decision, note) = softHyphen ? (.join, "soft hyphen") : hyphen.decide(before: a, after: b)
+                    text.unicodeScalars.removeLast()
+                    let (left, right) = LineEndHyphen.parts(before: a, after: b)
+                    let col = a.unicodeScalars.count
+                    if decision == .join {
+                        edits.append(Edit(rule: "reflow.dehyphenate.join", location: SourceLocation(line: rows[i - 1].line, column: col),
+                                          before: "\(left)-⏎\(right)", after: "\(left)\(right)", note: note))
+                    } else {
+                        text.unicodeScalars.append("-")
+                        edits.append(Edit(rule: "reflow.dehyphenate.keep", location: SourceLocation(line: rows[i - 1].line, column: col),
+                                          before: "\(left)-⏎\(right)", after: "\(left)-\(right)", note: note))
+                    }
+                    text += b
+                } else {
+                    text += " "
+                    text += b
+                }
+            }
+            let first = rows[range.lowerBound]
+            let heading = range.allSatisfy { isCaps($0) } || (range.count == 1 && isTitle(range.lowerBound))
+            if heading {
+                edits.append(Edit(rule: "reflow.heading", location: SourceLocation(line: first.line),
+                                  before: "", after: "", note: range.count > 1 ? "heading of \(range.count) lines joined" : "heading kept as its own line"))
+            } else if range.count > 1 {
+                edits.append(Edit(rule: "reflow.unwrap", location: SourceLocation(line: first.line), before: "⏎", after: " ",
+                                  note: "\(range.count) lines joined into one paragraph (lines \(first.line)–\(rows[range.upperBound - 1].line))"))
+            }
+            output.append(Block(kind: heading ? .heading : .paragraph, text: text, line: first.line))
+        }
+    }
+}

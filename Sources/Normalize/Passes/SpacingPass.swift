@@ -1,0 +1,100 @@
+/// spacing: repairs the spaces of PDF text in paragraphs and headings.
+///
+/// It changes: runs of spaces and tabs (double spaces, the wide gaps of justified lines) become one
+/// space (`spacing.collapse`); spaces at the start and end of a block go (`spacing.trim`); a missing
+/// space after a sentence end is put back when a capitalised word or a number follows
+/// (`болды.1998` → `болды. 1998`, `spacing.after-sentence`).
+///
+/// It never touches initials and abbreviations (`Н.Ә.`, `т.б.`, `ж.`), numbers (`3.14`, `1.5`), URLs
+/// (`www.mfa.gov.tr`, `https://…`), e-mail addresses, or any other character than those spaces.
+public struct SpacingPass: Pass {
+    public var name: String { "spacing" }
+
+    public init() {}
+
+    public func apply(to document: inout Document, context: PassContext) throws {
+        for i in document.blocks.indices {
+            switch document.blocks[i].kind {
+            case .paragraph, .heading, .listItem, .footnote: break
+            default: continue
+            }
+            let block = document.blocks[i]
+            if let fixed = Self.repair(block.text, line: block.line, edits: &document.edits) {
+                document.blocks[i].text = fixed
+            }
+        }
+    }
+
+    static func isBlank(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{0C}" || u == "\r" }
+
+    /// The repaired text, or nil when nothing changed.
+    static func repair(_ text: String, line: Int, edits: inout [Edit]) -> String? {
+        let s = Array(text.unicodeScalars)
+        var lo = 0, hi = s.count
+        while lo < hi, isBlank(s[lo]) { lo += 1 }
+        while hi > lo, isBlank(s[hi - 1]) { hi -= 1 }
+        var changed = lo > 0 || hi < s.count
+        if changed {
+            edits.append(Edit(rule: "spacing.trim", location: SourceLocation(line: line), before: "", after: "",
+                              note: "spaces removed at the start or end of the block"))
+        }
+        var out = String.UnicodeScalarView()
+        var k = lo
+        while k < hi {
+            let u = s[k]
+            if isBlank(u) {
+                var j = k
+                while j < hi, isBlank(s[j]) { j += 1 }
+                if j - k > 1 || u != " " {
+                    changed = true
+                    edits.append(Edit(rule: "spacing.collapse", location: SourceLocation(line: line, column: k + 1),
+                                      before: context(s, k, j), after: context(s, k, k) + " " + context(s, j, j, left: false)))
+                }
+                out.append(" ")
+                k = j
+                continue
+            }
+            out.append(u)
+            if (u == "." || u == "!" || u == "?"), needsSpaceAfter(s, k, hi) {
+                out.append(" ")
+                changed = true
+                edits.append(Edit(rule: "spacing.after-sentence", location: SourceLocation(line: line, column: k + 1),
+                                  before: context(s, k + 1, k + 1) + context(s, k + 1, k + 1, left: false),
+                                  after: context(s, k + 1, k + 1) + " " + context(s, k + 1, k + 1, left: false)))
+            }
+            k += 1
+        }
+        return changed ? String(out) : nil
+    }
+
+    /// `болды.1998`, `етті.Бұл`: two letters, the sentence end, then a capitalised word or a number,
+    /// outside URLs and e-mail addresses.
+    static func needsSpaceAfter(_ s: [Unicode.Scalar], _ k: Int, _ end: Int) -> Bool {
+        guard k >= 2, k + 2 < end else { return false }
+        guard LineText.isLetter(s[k - 1]), LineText.isLetter(s[k - 2]) else { return false }
+        let n = s[k + 1], n2 = s[k + 2]
+        let word = LineText.isUpper(n) && LineText.isLower(n2)
+        let number = LineText.isDigit(n) && LineText.isDigit(n2)
+        guard word || number else { return false }
+        var a = k
+        while a > 0, !isBlank(s[a - 1]) { a -= 1 }
+        var b = k
+        while b < end, !isBlank(s[b]) { b += 1 }
+        let token = String(String.UnicodeScalarView(s[a..<b])).lowercased()
+        if token.contains("@") || token.contains("://") || token.hasPrefix("www.") { return false }
+        // An abbreviation of initials before the point (`А.Б.Сидоров`) is not a sentence end.
+        var dots = 0
+        for u in s[a..<k] where u == "." { dots += 1 }
+        return dots == 0 || number
+    }
+
+    /// A few characters around a position, for an edit's before/after.
+    static func context(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, left: Bool = true) -> String {
+        if left {
+            let a = max(0, from - 8)
+            return String(String.UnicodeScalarView(s[a..<to]))
+        }
+        let b = min(s.count, from + 8)
+        return String(String.UnicodeScalarView(s[from..<b]))
+    }
+}
