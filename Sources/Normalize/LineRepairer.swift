@@ -142,9 +142,15 @@ struct LineRepairer {
                 i = q.start + q.length
             }
             repaired.append(contentsOf: s[i...])
-            let after = bestScore(repaired)
+            let before = bestScore(s)
+            var after = bestScore(repaired)
+            if after != -.infinity && after <= before {
+                // Mojibake of mojibake reads no better after one round: look one round further.
+                var next = repaired
+                if repairUTF8MisreadCandidate(&next) { after = bestScore(next) }
+            }
             if after == -.infinity && consumed * 10 < nonASCII * 9 { continue }
-            if after != -.infinity && after <= bestScore(s) { continue }
+            if after != -.infinity && after <= before { continue }
             best = (rule, seqs, repaired)
             bestConsumed = consumed
         }
@@ -159,6 +165,27 @@ struct LineRepairer {
         }
         s = b.repaired
         return true
+    }
+
+    /// The structural part of one round, without the trigram check (for looking one round ahead).
+    private func repairUTF8MisreadCandidate(_ s: inout [UInt32]) -> Bool {
+        let nonASCII = s.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        for (_, reverse) in utf8Misreads {
+            let seqs = utf8Sequences(s, reverse: reverse)
+            let consumed = seqs.reduce(0) { $0 + $1.length }
+            guard seqs.count >= 2, consumed * 2 >= nonASCII else { continue }
+            var repaired: [UInt32] = []
+            var i = 0
+            for q in seqs {
+                repaired.append(contentsOf: s[i..<q.start])
+                repaired.append(q.scalar)
+                i = q.start + q.length
+            }
+            repaired.append(contentsOf: s[i...])
+            s = repaired
+            return true
+        }
+        return false
     }
 
     /// Letters, marks, digits and the punctuation of running text: what a repaired sequence should be.
@@ -232,9 +259,9 @@ struct LineRepairer {
     private func normalizeNFC(_ s: inout [UInt32], line: Int, edits: inout [Edit]) {
         guard s.contains(where: { $0 >= 0x300 && !UnicodeRepairPass.isPlainCyrillic($0) && !(0x2010...0x2027).contains($0) }) else { return }
         let text = string(s)
-        let nfc = ICU.normalize(text, .nfc)
-        guard nfc != text else { return }
-        let t = nfc.unicodeScalars.map(\.value)
+        // Compared as scalars: String's == is canonical equivalence, under which NFC changes nothing.
+        let t = ICU.normalize(text, .nfc).unicodeScalars.map(\.value)
+        guard t != s else { return }
         var p = 0
         while p < min(s.count, t.count) && s[p] == t[p] { p += 1 }
         var e1 = s.count, e2 = t.count

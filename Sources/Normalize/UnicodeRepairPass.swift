@@ -36,7 +36,7 @@ public struct UnicodeRepairPass: Pass {
             if repairer == nil { repairer = LineRepairer(rules: try UnicodeRules.load(context.rules)) }
             var edits: [Edit] = []
             let fixed = repairer!.repair(text, line: document.blocks[i].line, edits: &edits)
-            if fixed != text {
+            if !fixed.utf8.elementsEqual(text.utf8) {
                 document.blocks[i].text = fixed
             }
             document.edits.append(contentsOf: edits)
@@ -44,7 +44,7 @@ public struct UnicodeRepairPass: Pass {
     }
 
     /// True when a byte scan shows nothing to repair: only ASCII, Russian and Kazakh letters and common
-    /// punctuation, no sign of UTF-8 read as Windows-1251 (Р С Т У before a non-ASCII character),
+    /// punctuation, no sign of UTF-8 read as Windows-1251 (Р С Т У before Ё ё І і « » – — …),
     /// and no Latin letter in a line that has Cyrillic ones.
     static func isPlain(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var latin = false, cyrillic = false
@@ -61,7 +61,13 @@ public struct UnicodeRepairPass: Pass {
                 guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
                 let u = (UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
                 guard isPlainCyrillic(u) else { return false }
-                if u >= 0x420 && u <= 0x423 && i + 2 < n && p[i + 2] >= 0x80 { return false }
+                // Р С Т У before Ё ё І і or C2/E2 punctuation is how UTF-8 read as Windows-1251 looks.
+                if u >= 0x420 && u <= 0x423 && i + 3 < n {
+                    let c0 = p[i + 2], c1 = p[i + 3]
+                    if c0 == 0xC2 || c0 == 0xE2 || (c0 == 0xD0 && (c1 == 0x81 || c1 == 0x86)) || (c0 == 0xD1 && (c1 == 0x91 || c1 == 0x96)) {
+                        return false
+                    }
+                }
                 cyrillic = true
                 i += 2
                 continue
