@@ -20,6 +20,9 @@ static const unsigned char f_unicode_homoglyphs[] = {
 static const unsigned char f_unicode_trigrams[] = {
 #embed "../../Rules/unicode/letter-trigrams.tsv"
 };
+static const unsigned char f_langid_model[] = {
+#embed "../../Rules/langid/model.bin"
+};
 static const unsigned char f_translit_bgn_to_latin_txt[] = {
 #embed "../../Rules/translit/bgn-to-latin.txt"
 };
@@ -91,6 +94,7 @@ static const nz_file files[] = {
     {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
+    {"langid/model.bin", f_langid_model, sizeof f_langid_model},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }

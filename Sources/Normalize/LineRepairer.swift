@@ -39,12 +39,14 @@ struct LineRepairer {
         kk = rules.trigrams.index(of: "kk") ?? 0
     }
 
-    func repair(_ text: String, line: Int, edits: inout [Edit]) -> String {
+    /// `keepLineEndSoftHyphen`: a soft hyphen ending a line stays for the reflow pass, which joins the
+    /// word across the line break on it.
+    func repair(_ text: String, line: Int, keepLineEndSoftHyphen: Bool = false, edits: inout [Edit]) -> String {
         var s = text.unicodeScalars.map(\.value)
         for _ in 0..<3 where repairUTF8Misread(&s, line: line, edits: &edits) {}
         repairKazakhMisread(&s, line: line, edits: &edits)
         normalizeNFC(&s, line: line, edits: &edits)
-        removeInvisibles(&s, line: line, edits: &edits)
+        removeInvisibles(&s, line: line, keepLineEndSoftHyphen: keepLineEndSoftHyphen, edits: &edits)
         repairHomoglyphs(&s, line: line, edits: &edits)
         replaceNoBreakSpaces(&s, line: line, edits: &edits)
         return string(s)
@@ -272,12 +274,12 @@ struct LineRepairer {
 
     // MARK: invisible characters
 
-    private func removeInvisibles(_ s: inout [UInt32], line: Int, edits: inout [Edit]) {
+    private func removeInvisibles(_ s: inout [UInt32], line: Int, keepLineEndSoftHyphen: Bool, edits: inout [Edit]) {
         guard s.contains(where: { LineRepairer.invisible($0) }) else { return }
         var out: [UInt32] = []
         out.reserveCapacity(s.count)
         for (i, u) in s.enumerated() {
-            if LineRepairer.invisible(u) {
+            if LineRepairer.invisible(u) && !(keepLineEndSoftHyphen && u == 0xAD && i == s.count - 1) {
                 if u == 0x200C || u == 0x200D {
                     let prev = i > 0 ? s[i - 1] : 0x20, next = i + 1 < s.count ? s[i + 1] : 0x20
                     if !LineRepairer.european(prev) || !LineRepairer.european(next) {

@@ -18,6 +18,9 @@ public struct Pipeline: Sendable {
         }
         passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         passes.append(SpacingPass())
+        if configuration.languageDetection {
+            passes.append(LanguagePass())
+        }
         if let scheme = configuration.transliteration {
             passes.append(TransliterationPass(scheme: scheme, reverse: configuration.transliterationReverse,
                                               variant: configuration.transliterationVariant))

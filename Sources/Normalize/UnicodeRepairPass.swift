@@ -10,7 +10,8 @@
 ///   Macedonian ђ ј љ њ ћ џ ѓ ќ ѕ stay).
 /// - `unicode.nfc`: canonical composition (`и` + U+0306 → `й`).
 /// - `unicode.invisible`: soft hyphens, zero-width spaces, word joiners and stray BOMs are removed;
-///   ZWJ/ZWNJ too, except next to scripts and emoji that need them.
+///   ZWJ/ZWNJ too, except next to scripts and emoji that need them. A soft hyphen that ends a line is
+///   kept unless the input layout is `lines`: the reflow pass joins the word on it.
 /// - `unicode.homoglyph`: a Latin look-alike inside a Cyrillic word becomes Cyrillic (`cаясат`, `əлем`),
 ///   and the reverse (`Micrоsoft`), when every minority letter of the word has a look-alike
 ///   (`Rules/unicode/homoglyphs.tsv`). Latin i becomes і only where the paragraph also has Cyrillic і
@@ -35,7 +36,8 @@ public struct UnicodeRepairPass: Pass {
             if clean { continue }
             if repairer == nil { repairer = LineRepairer(rules: try UnicodeRules.load(context.rules)) }
             var edits: [Edit] = []
-            let fixed = repairer!.repair(text, line: document.blocks[i].line, edits: &edits)
+            let fixed = repairer!.repair(text, line: document.blocks[i].line,
+                                         keepLineEndSoftHyphen: context.configuration.inputLayout != .lines, edits: &edits)
             if !fixed.utf8.elementsEqual(text.utf8) {
                 document.blocks[i].text = fixed
             }

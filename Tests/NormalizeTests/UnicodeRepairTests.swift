@@ -120,3 +120,15 @@ func unicodeRepaired(_ text: String) throws -> (text: String, edits: [Edit]) {
         #expect(Double(restored) >= 0.995 * Double(corrupted), "\(restored) of \(corrupted)")
     }
 }
+
+@Suite struct UnicodeRepairLayoutTests {
+    @Test func lineEndSoftHyphenStaysForReflowButNotInLineLayout() throws {
+        var pdf = Document(lines: "Қазақ тіліндегі сөз\u{AD}\nдер мен сөй\u{AD}лем")
+        try UnicodeRepairPass().apply(to: &pdf, context: PassContext(configuration: .pdfDump, rules: .embedded))
+        #expect(pdf.blocks.map { Array($0.text.unicodeScalars) } == [Array("Қазақ тіліндегі сөз\u{AD}".unicodeScalars),
+                                                                     Array("дер мен сөйлем".unicodeScalars)])
+        var lines = Document(lines: "Қазақ тіліндегі сөз\u{AD}")
+        try UnicodeRepairPass().apply(to: &lines, context: PassContext(configuration: .plainText, rules: .embedded))
+        #expect(Array(lines.blocks[0].text.unicodeScalars) == Array("Қазақ тіліндегі сөз".unicodeScalars))
+    }
+}
