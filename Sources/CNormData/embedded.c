@@ -71,6 +71,18 @@ static const unsigned char f_lexicon_names[] = {
 static const unsigned char f_lexicon_readme[] = {
 #embed "../../Rules/lexicon/README.md"
 };
+static const unsigned char f_restore_forms[] = {
+#embed "../../Rules/restore/forms.tsv"
+};
+static const unsigned char f_restore_bigrams[] = {
+#embed "../../Rules/restore/bigrams.tsv"
+};
+static const unsigned char f_restore_letters[] = {
+#embed "../../Rules/restore/letters.tsv"
+};
+static const unsigned char f_restore_russian[] = {
+#embed "../../Rules/restore/russian.tsv"
+};
 
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
@@ -95,6 +107,10 @@ static const nz_file files[] = {
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
     {"langid/model.bin", f_langid_model, sizeof f_langid_model},
+    {"restore/forms.tsv", f_restore_forms, sizeof f_restore_forms},
+    {"restore/bigrams.tsv", f_restore_bigrams, sizeof f_restore_bigrams},
+    {"restore/letters.tsv", f_restore_letters, sizeof f_restore_letters},
+    {"restore/russian.tsv", f_restore_russian, sizeof f_restore_russian},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }

@@ -21,6 +21,9 @@ public struct Pipeline: Sendable {
         if configuration.languageDetection {
             passes.append(LanguagePass())
         }
+        if configuration.restoreKazakhLetters {
+            passes.append(RestorePass())
+        }
         if let scheme = configuration.transliteration {
             passes.append(TransliterationPass(scheme: scheme, reverse: configuration.transliterationReverse,
                                               variant: configuration.transliterationVariant))
