@@ -8,6 +8,48 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_enc_kz1048[] = {
+#embed "../../Rules/encodings/kz1048.txt"
+};
+static const unsigned char f_enc_ptcp154[] = {
+#embed "../../Rules/encodings/ptcp154.txt"
+};
+static const unsigned char f_unicode_homoglyphs[] = {
+#embed "../../Rules/unicode/homoglyphs.tsv"
+};
+static const unsigned char f_unicode_trigrams[] = {
+#embed "../../Rules/unicode/letter-trigrams.tsv"
+};
+static const unsigned char f_langid_model[] = {
+#embed "../../Rules/langid/model.bin"
+};
+static const unsigned char f_translit_bgn_to_latin_txt[] = {
+#embed "../../Rules/translit/bgn-to-latin.txt"
+};
+static const unsigned char f_translit_kk_2017_to_latin_txt[] = {
+#embed "../../Rules/translit/kk-2017-to-latin.txt"
+};
+static const unsigned char f_translit_kk_2018_from_latin_txt[] = {
+#embed "../../Rules/translit/kk-2018-from-latin.txt"
+};
+static const unsigned char f_translit_kk_2018_to_latin_txt[] = {
+#embed "../../Rules/translit/kk-2018-to-latin.txt"
+};
+static const unsigned char f_translit_kk_2021_from_latin_txt[] = {
+#embed "../../Rules/translit/kk-2021-from-latin.txt"
+};
+static const unsigned char f_translit_kk_2021_short_txt[] = {
+#embed "../../Rules/translit/kk-2021-short.txt"
+};
+static const unsigned char f_translit_kk_2021_to_latin_txt[] = {
+#embed "../../Rules/translit/kk-2021-to-latin.txt"
+};
+static const unsigned char f_translit_kk_words_tsv[] = {
+#embed "../../Rules/translit/kk-words.tsv"
+};
+static const unsigned char f_translit_README_md[] = {
+#embed "../../Rules/translit/README.md"
+};
 static const unsigned char f_reflow_readme[] = {
 #embed "../../Rules/reflow/README.md"
 };
@@ -35,9 +77,34 @@ static const unsigned char f_lexicon_ru_suffixes[] = {
 static const unsigned char f_lexicon_readme[] = {
 #embed "../../Rules/lexicon/README.md"
 };
+static const unsigned char f_restore_forms[] = {
+#embed "../../Rules/restore/forms.tsv"
+};
+static const unsigned char f_restore_bigrams[] = {
+#embed "../../Rules/restore/bigrams.tsv"
+};
+static const unsigned char f_restore_letters[] = {
+#embed "../../Rules/restore/letters.tsv"
+};
+static const unsigned char f_restore_russian[] = {
+#embed "../../Rules/restore/russian.tsv"
+};
 
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
+    {"encodings/kz1048.txt", f_enc_kz1048, sizeof f_enc_kz1048},
+    {"encodings/ptcp154.txt", f_enc_ptcp154, sizeof f_enc_ptcp154},
+    {"unicode/homoglyphs.tsv", f_unicode_homoglyphs, sizeof f_unicode_homoglyphs},
+    {"unicode/letter-trigrams.tsv", f_unicode_trigrams, sizeof f_unicode_trigrams},
+    {"translit/bgn-to-latin.txt", f_translit_bgn_to_latin_txt, sizeof f_translit_bgn_to_latin_txt},
+    {"translit/kk-2017-to-latin.txt", f_translit_kk_2017_to_latin_txt, sizeof f_translit_kk_2017_to_latin_txt},
+    {"translit/kk-2018-from-latin.txt", f_translit_kk_2018_from_latin_txt, sizeof f_translit_kk_2018_from_latin_txt},
+    {"translit/kk-2018-to-latin.txt", f_translit_kk_2018_to_latin_txt, sizeof f_translit_kk_2018_to_latin_txt},
+    {"translit/kk-2021-from-latin.txt", f_translit_kk_2021_from_latin_txt, sizeof f_translit_kk_2021_from_latin_txt},
+    {"translit/kk-2021-short.txt", f_translit_kk_2021_short_txt, sizeof f_translit_kk_2021_short_txt},
+    {"translit/kk-2021-to-latin.txt", f_translit_kk_2021_to_latin_txt, sizeof f_translit_kk_2021_to_latin_txt},
+    {"translit/kk-words.tsv", f_translit_kk_words_tsv, sizeof f_translit_kk_words_tsv},
+    {"translit/README.md", f_translit_README_md, sizeof f_translit_README_md},
     {"reflow/README.md", f_reflow_readme, sizeof f_reflow_readme},
     {"reflow/words.tsv", f_reflow_words, sizeof f_reflow_words},
     {"reflow/hyphenated.tsv", f_reflow_hyphenated, sizeof f_reflow_hyphenated},
@@ -47,6 +114,11 @@ static const nz_file files[] = {
     {"lexicon/kk-suffixes.tsv", f_lexicon_kk_suffixes, sizeof f_lexicon_kk_suffixes},
     {"lexicon/ru-suffixes.tsv", f_lexicon_ru_suffixes, sizeof f_lexicon_ru_suffixes},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
+    {"langid/model.bin", f_langid_model, sizeof f_langid_model},
+    {"restore/forms.tsv", f_restore_forms, sizeof f_restore_forms},
+    {"restore/bigrams.tsv", f_restore_bigrams, sizeof f_restore_bigrams},
+    {"restore/letters.tsv", f_restore_letters, sizeof f_restore_letters},
+    {"restore/russian.tsv", f_restore_russian, sizeof f_restore_russian},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }

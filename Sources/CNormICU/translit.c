@@ -1,6 +1,8 @@
 #include "CNormICU.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 #include <unicode/uclean.h>
 #include <unicode/unorm2.h>
 #include <unicode/utrans.h>
@@ -96,4 +98,49 @@ int nz_is_normalized(int form, const uint16_t *src, int32_t len, int32_t *status
     if (U_SUCCESS(err)) r = unorm2_isNormalized(n, (const UChar *)src, len, &err);
     *status = (int32_t)err;
     return r ? 1 : 0;
+}
+
+int64_t nz_translit_utf8_lines(const nz_translit *t, const uint8_t *src, int64_t len, uint8_t *dst, int64_t capacity,
+                               int32_t *status) {
+    *status = 0;
+    int64_t written = 0;
+    int32_t ucap = 0;
+    UChar *ubuf = NULL;
+    int64_t start = 0;
+    while (start <= len) {
+        int64_t end = start;
+        while (end < len && src[end] != '\n') end++;
+        if (end == len && start == len) break;
+        int32_t n = (int32_t)(end - start);
+        int32_t need = n * 4 + 16;
+        if (need > ucap) {
+            UChar *grown = (UChar *)realloc(ubuf, (size_t)need * 2 * sizeof(UChar));
+            if (!grown) { free(ubuf); *status = U_MEMORY_ALLOCATION_ERROR; return -1; }
+            ubuf = grown;
+            ucap = need * 2;
+        }
+        UErrorCode err = U_ZERO_ERROR;
+        int32_t ulen = 0;
+        u_strFromUTF8(ubuf, ucap, &ulen, (const char *)src + start, n, &err);
+        if (U_FAILURE(err)) { free(ubuf); *status = (int32_t)err; return -1; }
+        int32_t limit = ulen;
+        utrans_transUChars((const UTransliterator *)t, ubuf, &ulen, ucap, 0, &limit, &err);
+        if (U_FAILURE(err)) { free(ubuf); *status = (int32_t)err; return -1; }
+        int32_t out = 0;
+        u_strToUTF8((char *)dst + written, (int32_t)(capacity - written > INT32_MAX ? INT32_MAX : capacity - written),
+                    &out, ubuf, ulen, &err);
+        if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING && written + out >= capacity) {
+            free(ubuf);
+            *status = U_FAILURE(err) ? (int32_t)err : U_BUFFER_OVERFLOW_ERROR;
+            return -1;
+        }
+        written += out;
+        if (end < len) {
+            if (written >= capacity) { free(ubuf); *status = U_BUFFER_OVERFLOW_ERROR; return -1; }
+            dst[written++] = '\n';
+        }
+        start = end + 1;
+    }
+    free(ubuf);
+    return written;
 }

@@ -35,7 +35,7 @@ public enum ICU {
 /// A compiled ICU transliterator. Not thread-safe in ICU, so every value owns its own handle; `copy()`
 /// makes another for another thread.
 public final class ICUTransliterator: @unchecked Sendable {
-    private let handle: OpaquePointer
+    fileprivate let handle: OpaquePointer
 
     /// Compiles ICU transform rules. A syntax error throws `NormalizeError.ruleFile` with the line and
     /// column inside `path`.
@@ -94,6 +94,29 @@ public final class ICUTransliterator: @unchecked Sendable {
     }
 }
 
+extension ICUTransliterator {
+    /// Transliterates valid UTF-8 one line at a time (contexts never cross a line break), without
+    /// going through `String`: the reference run the byte engine is compared with, and the ICU side of
+    /// the speed comparison.
+    public func transliterateLines(_ utf8: [UInt8]) throws -> [UInt8] {
+        var cap = utf8.count * 4 + 64
+        while true {
+            var out = [UInt8](repeating: 0, count: cap)
+            var status: Int32 = 0
+            let n = utf8.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    nz_translit_utf8_lines(handle, src.baseAddress, Int64(src.count), dst.baseAddress, Int64(cap), &status)
+                }
+            }
+            if n >= 0 { return Array(out[0..<Int(n)]) }
+            if ICU.name(status) != "U_BUFFER_OVERFLOW_ERROR" {
+                throw NormalizeError.icu(call: "utrans_transUChars", status: ICU.name(status))
+            }
+            cap *= 2
+        }
+    }
+}
+
 /// ICU reports some parse errors with line 0 and only the text before the error; find that text's line.
 private func lineNumber(ofContext context: String, in rules: String) -> Int {
     let hay = Array(rules.unicodeScalars), needle = Array(context.unicodeScalars)
@@ -102,4 +125,20 @@ private func lineNumber(ofContext context: String, in rules: String) -> Int {
         return hay[..<(start + needle.count)].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
     }
     return 0
+}
+
+extension ICU {
+    /// ICU's confusable skeleton (UTS #39): strings that look alike have equal skeletons.
+    public static func confusableSkeleton(_ text: String) -> String {
+        let src = Array(text.utf16)
+        var cap = src.count * 4 + 16
+        while true {
+            var dest = [UInt16](repeating: 0, count: cap)
+            var status: Int32 = 0
+            let n = Int(nz_confusable_skeleton(src, Int32(src.count), &dest, Int32(cap), &status))
+            if status <= 0 { return String(decoding: dest[0..<n], as: UTF16.self) }
+            if n <= cap { return text }
+            cap = n + 16
+        }
+    }
 }

@@ -28,16 +28,19 @@ func validUTF8SequenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int 
 
 /// Byte offset of the first invalid UTF-8 sequence, or nil if all of `bytes` is valid UTF-8.
 public func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { p in
-        var i = 0
-        while i < p.count {
-            if p[i] < 0x80 { i += 1; continue }
-            let len = validUTF8SequenceLength(p, at: i)
-            if len == 0 { return i }
-            i += len
-        }
-        return nil
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
+}
+
+/// Byte offset of the first invalid UTF-8 sequence in `p`, or nil if all of it is valid UTF-8.
+public func firstInvalidUTF8Offset(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    while i < p.count {
+        if p[i] < 0x80 { i += 1; continue }
+        let len = validUTF8SequenceLength(p, at: i)
+        if len == 0 { return i }
+        i += len
     }
+    return nil
 }
 
 /// Every invalid byte run in `bytes` (offset and length), in order. A maximal invalid prefix of a

@@ -2,6 +2,7 @@ import ArgumentParser
 import Normalize
 
 extension TransliterationScheme: ExpressibleByArgument {}
+extension TransliterationVariant: ExpressibleByArgument {}
 
 struct Translit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,29 +14,50 @@ struct Translit: ParsableCommand {
     @Flag(help: "Latin to Cyrillic (kk-2021 and kk-2018).")
     var reverse = false
 
+    @Option(help: "standard (default) or short: kk-2021 with Ц → s and Ч → ş instead of ts and tş.")
+    var variant: TransliterationVariant = .standard
+
+    @Flag(help: .hidden)
+    var noLexicon = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
     func run() throws {
-        let config = Configuration.transliterate(scheme)
-        let context = PassContext(configuration: config, rules: ruleOptions.store)
-        let pipeline = Pipeline(configuration: config)
+        let engine = try KazakhTransliterator(scheme: scheme, reverse: reverse, variant: variant,
+                                              rules: ruleOptions.store, useLexicon: !noLexicon)
         let out = try OutputSink(path: nil)
+        var scratch = [UInt8](repeating: 0, count: engine.outputCapacity(forInputCount: 1 << 21))
         var hadInvalid = false
+
+        func transliterate(_ text: UnsafeBufferPointer<UInt8>) throws {
+            let need = engine.outputCapacity(forInputCount: text.count)
+            if scratch.count < need { scratch = [UInt8](repeating: 0, count: need) }
+            let n = scratch.withUnsafeMutableBufferPointer { engine.transliterate(text, into: $0.baseAddress!) }
+            try scratch.withUnsafeBufferPointer { try out.write(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        }
+
         for source in InputSource.sources(files) {
-            try source.forEachLine { line, offset in
-                let bytes = Array(line)
-                if let bad = firstInvalidUTF8Offset(bytes) {
-                    warn("\(source.displayName): byte \(offset + bad): invalid UTF-8; line passed through unchanged")
-                    hadInvalid = true
-                    try out.write(line)
-                } else {
-                    let doc = try pipeline.run(Document(blocks: [Block(kind: .line, text: String(decoding: bytes, as: UTF8.self), line: 0)]), context: context)
-                    try out.write(doc.blocks[0].text)
+            try source.forEachBlockOfLines { block, offset in
+                guard firstInvalidUTF8Offset(block) != nil else { return try transliterate(block) }
+                // Some line of this block is not UTF-8: report it and pass it through unchanged.
+                var start = 0
+                while start < block.count {
+                    var end = start
+                    while end < block.count && block[end] != 0x0A { end += 1 }
+                    let line = UnsafeBufferPointer(rebasing: block[start..<end])
+                    if let bad = firstInvalidUTF8Offset(line) {
+                        warn("\(source.displayName): byte \(offset + start + bad): invalid UTF-8; line passed through unchanged")
+                        hadInvalid = true
+                        try out.write(line)
+                    } else {
+                        try transliterate(line)
+                    }
+                    if end < block.count { try out.write("\n") }
+                    start = end + 1
                 }
-                try out.write("\n")
             }
         }
         try out.commit()

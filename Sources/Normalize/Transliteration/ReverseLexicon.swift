@@ -1,0 +1,158 @@
+/// The word layer of Latin → Cyrillic. The letter rules (`Rules/translit/kk-*-from-latin.txt`) give the
+/// native reading of an ambiguous letter (İ/i → И or Й by context, H → Х, ts → ТС, ä → Ә); this layer
+/// replaces a whole word by the most frequent Cyrillic word in `Rules/translit/kk-words.tsv` that
+/// transliterates to it, when that word differs from what the rules give (Һ in шаһар, Ц in цирк, Я
+/// after a consonant in армян, Й at the start of йод).
+///
+/// It changes only words written in lower case, Title case or ALL CAPS with letters of the scheme's
+/// alphabet; it never changes URLs, e-mail addresses, words with letters the rules leave in Latin (c, w, x),
+/// words in mixed case (iPhone), digits or punctuation.
+struct ReverseLexicon: Sendable {
+    let scheme: TransliterationScheme
+    /// Latin word (lower case) → Cyrillic word (lower case), only where the rules alone are wrong.
+    private let exceptions: [String: String]
+    /// kk-2018 writes И, Й and І all as capital I: Latin word with i/ı folded → the most frequent
+    /// Cyrillic word, for words that contain a capital I.
+    private let folded: [String: String]
+
+    init(words store: RuleStore, forward: ByteTransliterator, rulesOnly: ByteTransliterator,
+         scheme: TransliterationScheme) throws {
+        self.scheme = scheme
+        let name = "translit/kk-words.tsv"
+        let text = try store.text(name)
+        var words: [String] = []
+        var counts: [Int] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let count = Int(parts[1]) else {
+                throw NormalizeError.ruleFile(path: store.displayPath(name), line: n + 1, column: 1,
+                                              message: "expected 'word<TAB>count'")
+            }
+            words.append(String(parts[0]))
+            counts.append(count)
+        }
+        let latin = forward.transliterate(words.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false)
+        guard latin.count == words.count else {
+            throw NormalizeError.ruleFile(path: store.displayPath(name), line: 0, column: 0,
+                                          message: "a word contains a line break")
+        }
+        var best: [String: (word: String, count: Int)] = [:]
+        var bestFolded: [String: (word: String, count: Int)] = [:]
+        for (k, l) in latin.enumerated() {
+            let key = String(l)
+            if best[key].map({ $0.count < counts[k] }) ?? true { best[key] = (words[k], counts[k]) }
+            if scheme == .kk2018 {
+                let f = Self.fold(key)
+                if bestFolded[f].map({ $0.count < counts[k] }) ?? true { bestFolded[f] = (words[k], counts[k]) }
+            }
+        }
+        let keys = Array(best.keys)
+        let byRules = rulesOnly.transliterate(keys.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false)
+        var exceptions: [String: String] = [:]
+        for (k, key) in keys.enumerated() where byRules[k] != best[key]!.word {
+            exceptions[key] = best[key]!.word
+        }
+        self.exceptions = exceptions
+        folded = bestFolded.mapValues { $0.word }
+    }
+
+    private static func fold(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "ı" ? "i" : $0 }))
+    }
+
+    /// Lower case in the scheme's alphabet: kk-2021 İ → i, I → ı (never a locale's i/I); kk-2018 I → i
+    /// (callers fold i/ı for kk-2018 words with a capital I).
+    private func lowercased(_ word: Substring.UnicodeScalarView) -> String {
+        var out = String.UnicodeScalarView()
+        for s in word {
+            switch (scheme, s) {
+            case (.kk2021, "İ"): out.append("i")
+            case (.kk2021, "I"): out.append("ı")
+            default: out.append(contentsOf: String(s).lowercased().unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Latin → Cyrillic of valid UTF-8 `input` into `output`; returns the bytes written.
+    func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+                       engine: ByteTransliterator) -> Int {
+        var written = 0
+        func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let b = bytes.baseAddress else { return }
+            (output + written).update(from: b, count: bytes.count)
+            written += bytes.count
+        }
+        func emit(_ s: String) {
+            var t = s
+            t.withUTF8 { emit($0) }
+        }
+        let text = String(decoding: input, as: UTF8.self)
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            // A whitespace-separated chunk that looks like a URL or an e-mail address is copied whole.
+            var chunkEnd = i
+            while chunkEnd < scalars.endIndex && !scalars[chunkEnd].properties.isWhitespace { scalars.formIndex(after: &chunkEnd) }
+            let chunk = Substring(text.unicodeScalars[i..<chunkEnd])
+            if chunk.contains("@") || chunk.contains("://") || chunk.hasPrefix("www.") {
+                emit(String(chunk))
+                i = chunkEnd
+                continue
+            }
+            var j = i
+            while j < chunkEnd {
+                var k = j
+                if scalars[j].properties.isAlphabetic {
+                    while k < chunkEnd && scalars[k].properties.isAlphabetic { scalars.formIndex(after: &k) }
+                    emit(convertWord(Substring(text.unicodeScalars[j..<k]), engine: engine))
+                } else {
+                    while k < chunkEnd && !scalars[k].properties.isAlphabetic { scalars.formIndex(after: &k) }
+                    emit(String(text.unicodeScalars[j..<k]))
+                }
+                j = k
+            }
+            var w = chunkEnd
+            while w < scalars.endIndex && scalars[w].properties.isWhitespace { scalars.formIndex(after: &w) }
+            emit(String(text.unicodeScalars[chunkEnd..<w]))
+            i = w
+        }
+        return written
+    }
+
+    private enum Shape { case lower, title, upper, mixed }
+
+    private func convertWord(_ word: Substring, engine: ByteTransliterator) -> String {
+        let scalars = word.unicodeScalars
+        if !scalars.allSatisfy({ engine.handles($0.value) }) { return String(word) }
+        let uppers = scalars.map { $0.properties.isUppercase }
+        let shape: Shape
+        if !uppers.contains(true) {
+            shape = .lower
+        } else if !uppers.contains(false) {
+            shape = uppers.count > 1 ? .upper : .title
+        } else if uppers[0] && !uppers.dropFirst().contains(true) {
+            shape = .title
+        } else {
+            return String(word)
+        }
+        let lower = lowercased(scalars)
+        var found: String?
+        if scheme == .kk2018 && shape != .lower && scalars.contains("I") {
+            found = folded[Self.fold(lower)]
+        } else {
+            found = exceptions[lower]
+        }
+        guard let cyrillic = found else {
+            // Letters the rules leave in Latin (c without h, w, x) mark a foreign word: keep it whole.
+            let byRules = engine.transliterate(String(word))
+            return byRules.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } ? String(word) : byRules
+        }
+        switch shape {
+        case .lower: return cyrillic
+        case .upper: return cyrillic.uppercased()
+        case .title, .mixed: return cyrillic.prefix(1).uppercased() + cyrillic.dropFirst()
+        }
+    }
+}
