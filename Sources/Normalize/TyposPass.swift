@@ -7,7 +7,7 @@
 /// `Edit` (`typo.lexicon`, `typo.names`, `typo.morphology`, `typo.document`) whose note gives the evidence.
 ///
 /// Never changes: known words of either language, words with digits or Latin letters, words with two or more
-/// capitals (abbreviations, all-caps headings), hyphenated words and line-end hyphen fragments, words shorter
+/// capitals (abbreviations, all-caps headings), blocks labelled with another language, hyphenated words and line-end hyphen fragments, words shorter
 /// than four letters, words seen twice or more in the document, and anything that is not running text.
 public struct TyposPass: Pass {
     public let name = "typos"
@@ -16,6 +16,9 @@ public struct TyposPass: Pass {
     public init(mode: Configuration.TypoMode) {
         self.mode = mode
     }
+
+    /// Block languages the pass works on (`mixed` and `und` are decided word by word from the letters).
+    static let languages: Set<String> = ["kk", "ru", "mixed", "und"]
 
     /// One unknown word found in a block.
     struct Unknown {
@@ -35,6 +38,10 @@ public struct TyposPass: Pass {
         var unknowns: [Unknown] = []
         var previousEndedWithHyphen = false
         for (bi, block) in document.blocks.enumerated() where block.isRunningText {
+            if let code = block.language?.code, !TyposPass.languages.contains(code) {
+                previousEndedWithHyphen = false
+                continue  // another language: never touched
+            }
             var text = block.text
             text.withUTF8 { bytes in
                 scan(bytes, block: bi, language: block.language?.code, skipFirst: previousEndedWithHyphen,

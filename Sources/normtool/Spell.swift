@@ -7,7 +7,7 @@ struct Spell: ParsableCommand {
         abstract: "Repair non-word typos in Kazakh and Russian text, one paragraph per line.",
         discussion: """
             Every line comes out as it went in, with confident corrections applied and every other token
-            untouched. Consecutive lines (up to \(Spell.documentLines) at a time) form one document, so a word
+            untouched. Lines that language identification labels as neither Kazakh nor Russian are left alone. Consecutive lines (up to \(Spell.documentLines) at a time) form one document, so a word
             spelled right elsewhere in the text counts as evidence.
 
             With --suggest the lines are printed unchanged and every unknown word with a candidate is
@@ -30,7 +30,7 @@ struct Spell: ParsableCommand {
         var config = Configuration.plainText
         config.typos = suggest ? .suggest : .fix
         let context = PassContext(configuration: config, rules: ruleOptions.store)
-        let pass = TyposPass(mode: config.typos)
+        let passes = Pipeline(passes: [LanguagePass(), TyposPass(mode: config.typos)])
         let out = try OutputSink(path: nil)
         var hadInvalid = false
         for source in InputSource.sources(files) {
@@ -43,8 +43,7 @@ struct Spell: ParsableCommand {
                 for (i, line) in lines.enumerated() where valid[i] {
                     blocks.append(Block(kind: .line, text: String(decoding: line, as: UTF8.self), line: firstLine + i))
                 }
-                var doc = Document(blocks: blocks)
-                try pass.apply(to: &doc, context: context)
+                let doc = try passes.run(Document(blocks: blocks), context: context)
                 var next = 0
                 for (i, line) in lines.enumerated() {
                     if valid[i] {
