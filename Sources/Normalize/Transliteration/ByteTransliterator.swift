@@ -84,11 +84,6 @@ public struct ByteTransliterator: Sendable {
         maxExpansion = expansion
     }
 
-    /// Whether some rule starts with code point `c` (a character no rule starts with is copied).
-    func handles(_ c: UInt32) -> Bool {
-        c < 0x800 ? !lowCandidates[Int(c)].isEmpty : highCandidates.contains { sets[rules[$0].key[0]].contains(c) }
-    }
-
     /// Output buffer size that `transliterate(_:into:)` needs for `count` input bytes.
     public func outputCapacity(forInputCount count: Int) -> Int {
         count * maxExpansion * (composesFirst ? 3 : 1) + 16
