@@ -39,12 +39,9 @@ public struct LayoutPass: Pass {
         var edits: [Edit] = []
         markSeparators(&rows, edits: &edits)
         markURLLines(&rows, edits: &edits)
-        if pageCount > 1 {
-            markFurniture(&rows, pageCount: pageCount, edits: &edits)
-            markFootnotes(&rows, pageCount: pageCount, edits: &edits)
-        } else {
-            markIsolatedPageNumbers(&rows, edits: &edits)
-        }
+        markFurniture(&rows, pageCount: pageCount, edits: &edits)
+        if pageCount == 1 { markIsolatedPageNumbers(&rows, edits: &edits) }
+        markFootnotes(&rows, pageCount: pageCount, edits: &edits)
         document.blocks = blocks(from: rows)
         document.edits += edits
     }
@@ -174,22 +171,71 @@ public struct LayoutPass: Pass {
                 pagesWithKey[key, default: []].insert(page)
             }
         }
+        // Extractors that do not mark pages (pypdf, some OCR) still repeat the header: a short line that
+        // occurs several times, word for word, is furniture wherever it stands.
+        var occurrences: [String: Int] = [:]
+        for r in rows where r.kind == .line && !r.blank {
+            let t = LineText.trimmed(Substring(r.text))
+            guard t.unicodeScalars.count >= 12, t.unicodeScalars.count <= 120, !LineText.endsSentence(t) else { continue }
+            occurrences[Self.furnitureKey(r.text), default: 0] += 1
+        }
         let minPages = max(2, (pageCount + 2) / 3)
+        func mark(_ i: Int, _ kind: BlockKind, _ rule: String, _ note: String?) {
+            rows[i].kind = kind
+            edits.append(Edit(rule: rule, location: SourceLocation(line: rows[i].line),
+                              before: LineText.trimmed(rows[i].text), after: "", note: note))
+        }
         for (_, idx) in edges.sorted(by: { $0.key < $1.key }) {
             for i in idx where rows[i].kind == .line {
                 let t = Substring(rows[i].text)
                 if Self.isPageNumber(t) {
-                    rows[i].kind = .pageNumber
-                    edits.append(Edit(rule: "layout.page-number", location: SourceLocation(line: rows[i].line),
-                                      before: LineText.trimmed(rows[i].text), after: ""))
+                    mark(i, .pageNumber, "layout.page-number", nil)
                 } else if let pages = pagesWithKey[Self.furnitureKey(rows[i].text)], pages.count >= minPages {
-                    rows[i].kind = .runningText
-                    edits.append(Edit(rule: "layout.running-text", location: SourceLocation(line: rows[i].line),
-                                      before: LineText.trimmed(rows[i].text), after: "",
-                                      note: "repeated on \(pages.count) of \(pageCount) pages"))
+                    mark(i, .runningText, "layout.running-text", "repeated on \(pages.count) of \(pageCount) pages")
                 }
             }
         }
+        for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+            if let n = occurrences[Self.furnitureKey(rows[i].text)], n >= 2 {
+                mark(i, .runningText, "layout.running-text", "the same line \(n)× in the document")
+            }
+        }
+        // A footer or header that carries the page number: `–1–   Научный журнал «Вестник»`.
+        for (_, idx) in edges.sorted(by: { $0.key < $1.key }) {
+            for i in [idx.first, idx.last].compactMap({ $0 }) where rows[i].kind == .line {
+                if Self.hasPageNumberAffix(Substring(rows[i].text)) {
+                    mark(i, .runningText, "layout.running-text", "header or footer with a page number")
+                }
+            }
+        }
+        // The journal line above the title on the first page: `Вестник КазНУ. Серия филологическая. №3 (171). 2018`.
+        let body = rows.indices.filter { rows[$0].kind == .line && !rows[$0].blank }
+        if pageCount > 1 || occurrences.isEmpty == false, body.count > 2 {
+            let first = LineText.trimmed(Substring(rows[body[0]].text)), next = LineText.trimmed(Substring(rows[body[1]].text))
+            let looksLikeHeader = !LineText.isAllCaps(first) && !LineText.endsSentence(first) && LineText.wordCount(first) <= 14
+            let marked = first.unicodeScalars.contains(where: LineText.isDigit) || first.contains("№")
+            if looksLikeHeader, LineText.isAllCaps(next) || (marked && !LineText.endsWithPunctuation(next) && LineText.wordCount(next) <= 10) {
+                mark(body[0], .runningText, "layout.running-text", "journal line above the title")
+            }
+        }
+    }
+
+    /// `–1–   Научный журнал «Вестник»`, `Научный журнал «Вестник» – 1 –`, `Бет 3   Ақиқат`: a short line
+    /// that starts or ends with a page number and does not end a sentence.
+    static func hasPageNumberAffix(_ s: Substring) -> Bool {
+        let t = LineText.trimmed(s)
+        guard !LineText.endsSentence(t), t.unicodeScalars.count <= 120 else { return false }
+        let words = t.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 2 else { return false }
+        for n in 1...min(3, words.count - 1) {
+            let head = words.prefix(n).joined(separator: " "), tail = words.suffix(n).joined(separator: " ")
+            for (part, rest) in [(head, words.dropFirst(n)), (tail, words.dropLast(n))] where isPageNumber(Substring(part)) {
+                let digits = part.unicodeScalars.filter(LineText.isDigit).count
+                guard digits <= 3, let f = rest.first?.unicodeScalars.first, LineText.isUpper(f) || f == "«" || f == "©" else { continue }
+                if rest.count <= 10 { return true }
+            }
+        }
+        return false
     }
 
     /// Without form feeds there are no pages to compare: only a page number standing alone between
@@ -298,44 +344,74 @@ public struct LayoutPass: Pass {
         return found
     }
 
+    /// A footnote starts here: `1См.: …`, `2 Қараңыз: …`, or a line holding only the number, with the
+    /// note on the next line (pdftotext). Returns the number and the row where the note's text starts.
+    func footnoteStart(_ rows: [Row], _ idx: [Int], _ k: Int) -> (number: Int, glued: Bool, textRow: Int)? {
+        let t = LineText.trimmed(Substring(rows[idx[k]].text))
+        if t.unicodeScalars.count <= 2, t.unicodeScalars.allSatisfy(LineText.isDigit), let n = Int(t), n > 0, n <= 30,
+           k + 1 < idx.count, LineText.startsLikeParagraph(LineText.trimmed(Substring(rows[idx[k + 1]].text))) {
+            return (n, false, k + 1)
+        }
+        guard let (n, glued) = Self.footnoteNumber(t), n <= 30 else { return nil }
+        return (n, glued, k)
+    }
+
+    static func hasURL(_ s: Substring) -> Bool {
+        s.contains("http") || s.contains("www.") || s.contains("://") || s.contains("h t t p")
+    }
+
+    /// The rest of a URL broken over lines: one token with `/`, `_`, digits or a leading `-`, not a word
+    /// ending a sentence (`natohq/topics_24360000.htm`, `-орталығындағы`, `a27613620`).
+    static func isURLContinuation(_ s: Substring) -> Bool {
+        let t = LineText.trimmed(s)
+        guard !t.isEmpty, !t.contains(" "), !LineText.endsSentence(t) || t.contains("/") else { return false }
+        return t.hasPrefix("-") || t.hasPrefix("/") || t.contains("/") || t.contains("_")
+            || t.unicodeScalars.contains(where: LineText.isDigit)
+    }
+
     func markFootnotes(_ rows: inout [Row], pageCount: Int, edits: inout [Edit]) {
-        var markersSeen: Set<Int> = []
+        var markers: Set<Int> = []
+        for r in rows where r.kind == .line && !r.blank { markers.formUnion(Self.gluedMarkers(in: r.text)) }
+        var found: Set<Int> = []
         var nextNote = 0
         for page in 0..<pageCount {
             let idx = rows.indices.filter { rows[$0].page == page && rows[$0].kind == .line && !rows[$0].blank }
-            for i in idx { markersSeen.formUnion(Self.gluedMarkers(in: rows[i].text)) }
-            // Scan the last rows upward for note starts whose numbers run consecutively to the bottom.
-            let tail = Array(idx.suffix(14))
-            var starts: [(row: Int, number: Int)] = []
-            for i in tail.reversed() {
-                guard let (n, glued) = Self.footnoteNumber(Substring(rows[i].text)) else { continue }
-                guard glued || markersSeen.contains(n) else { continue }
-                if let first = starts.last, n != first.number - 1 { break }
-                starts.append((i, n))
-            }
-            guard let top = starts.last, top.number <= 30 else { continue }
-            if starts.count == 1, !markersSeen.contains(top.number) { continue }
-            let startRows = Set(starts.map(\.row))
-            var note = -1
-            for i in idx where i >= top.row {
-                if startRows.contains(i) {
-                    nextNote += 1
-                    note = nextNote
+            let bottom = max(0, idx.count - 10)
+            var k = 0
+            while k < idx.count {
+                guard let start = footnoteStart(rows, idx, k) else { k += 1; continue }
+                var end = start.textRow
+                var url = Self.hasURL(Substring(rows[idx[end]].text))
+                while end + 1 < idx.count, end - start.textRow < 6, footnoteStart(rows, idx, end + 1) == nil {
+                    let next = Substring(rows[idx[end + 1]].text)
+                    if url {
+                        guard Self.isURLContinuation(next) else { break }
+                    } else {
+                        guard k >= bottom, !LineText.endsSentence(LineText.trimmed(Substring(rows[idx[end]].text))) else { break }
+                        if Self.hasURL(next) { url = true }
+                    }
+                    end += 1
                 }
-                rows[i].kind = .footnote
-                rows[i].note = note
-                edits.append(Edit(rule: "layout.footnote", location: SourceLocation(line: rows[i].line),
-                                  before: LineText.trimmed(rows[i].text), after: "",
-                                  note: footnotes == .end ? "moved to the end" : "footnote removed from the running text"))
+                let evidence = markers.contains(start.number) || start.glued
+                guard evidence, url || (k >= bottom && markers.contains(start.number)) else { k += 1; continue }
+                nextNote += 1
+                found.insert(start.number)
+                for i in idx[k...end] {
+                    rows[i].kind = .footnote
+                    rows[i].note = nextNote
+                    edits.append(Edit(rule: "layout.footnote", location: SourceLocation(line: rows[i].line),
+                                      before: LineText.trimmed(rows[i].text), after: "",
+                                      note: footnotes == .end ? "moved to the end" : "footnote removed from the running text"))
+                }
+                k = end + 1
             }
-            let numbers = Set(starts.map(\.number))
-            removeMarkers(numbers, in: &rows, page: page, before: top.row, edits: &edits)
         }
+        if !found.isEmpty { removeMarkers(found, in: &rows, edits: &edits) }
     }
 
     /// Removes `n` glued after a word (`берді1 .` → `берді.`, `чемпион.1` → `чемпион.`) for the notes found.
-    func removeMarkers(_ numbers: Set<Int>, in rows: inout [Row], page: Int, before limit: Int, edits: inout [Edit]) {
-        for i in rows.indices where i < limit && rows[i].page >= page - 1 && rows[i].page <= page && rows[i].kind == .line {
+    func removeMarkers(_ numbers: Set<Int>, in rows: inout [Row], edits: inout [Edit]) {
+        for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
             let scalars = Array(rows[i].text.unicodeScalars)
             var out = String.UnicodeScalarView()
             var k = 0
