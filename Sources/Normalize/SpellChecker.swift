@@ -274,22 +274,3 @@ func formatScore(_ x: Double) -> String {
     let r = (x * 10).rounded() / 10
     return r == r.rounded() ? String(Int(r)) : String(r)
 }
-
-@inline(__always)
-func appendUTF8(_ u: UInt32, to out: inout [UInt8]) {
-    if u < 0x80 {
-        out.append(UInt8(u))
-    } else if u < 0x800 {
-        out.append(UInt8(0xC0 | (u >> 6)))
-        out.append(UInt8(0x80 | (u & 0x3F)))
-    } else if u < 0x10000 {
-        out.append(UInt8(0xE0 | (u >> 12)))
-        out.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (u & 0x3F)))
-    } else {
-        out.append(UInt8(0xF0 | (u >> 18)))
-        out.append(UInt8(0x80 | ((u >> 12) & 0x3F)))
-        out.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (u & 0x3F)))
-    }
-}
