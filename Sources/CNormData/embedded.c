@@ -8,6 +8,18 @@ static const unsigned char f_readme[] = {
 #embed "../../Rules/README.md"
 };
 
+static const unsigned char f_enc_kz1048[] = {
+#embed "../../Rules/encodings/kz1048.txt"
+};
+static const unsigned char f_enc_ptcp154[] = {
+#embed "../../Rules/encodings/ptcp154.txt"
+};
+static const unsigned char f_unicode_homoglyphs[] = {
+#embed "../../Rules/unicode/homoglyphs.tsv"
+};
+static const unsigned char f_unicode_trigrams[] = {
+#embed "../../Rules/unicode/letter-trigrams.tsv"
+};
 static const unsigned char f_langid_model[] = {
 #embed "../../Rules/langid/model.bin"
 };
@@ -59,9 +71,25 @@ static const unsigned char f_lexicon_names[] = {
 static const unsigned char f_lexicon_readme[] = {
 #embed "../../Rules/lexicon/README.md"
 };
+static const unsigned char f_restore_forms[] = {
+#embed "../../Rules/restore/forms.tsv"
+};
+static const unsigned char f_restore_bigrams[] = {
+#embed "../../Rules/restore/bigrams.tsv"
+};
+static const unsigned char f_restore_letters[] = {
+#embed "../../Rules/restore/letters.tsv"
+};
+static const unsigned char f_restore_russian[] = {
+#embed "../../Rules/restore/russian.tsv"
+};
 
 static const nz_file files[] = {
     {"README.md", f_readme, sizeof f_readme},
+    {"encodings/kz1048.txt", f_enc_kz1048, sizeof f_enc_kz1048},
+    {"encodings/ptcp154.txt", f_enc_ptcp154, sizeof f_enc_ptcp154},
+    {"unicode/homoglyphs.tsv", f_unicode_homoglyphs, sizeof f_unicode_homoglyphs},
+    {"unicode/letter-trigrams.tsv", f_unicode_trigrams, sizeof f_unicode_trigrams},
     {"translit/bgn-to-latin.txt", f_translit_bgn_to_latin_txt, sizeof f_translit_bgn_to_latin_txt},
     {"translit/kk-2017-to-latin.txt", f_translit_kk_2017_to_latin_txt, sizeof f_translit_kk_2017_to_latin_txt},
     {"translit/kk-2018-from-latin.txt", f_translit_kk_2018_from_latin_txt, sizeof f_translit_kk_2018_from_latin_txt},
@@ -79,6 +107,10 @@ static const nz_file files[] = {
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
     {"langid/model.bin", f_langid_model, sizeof f_langid_model},
+    {"restore/forms.tsv", f_restore_forms, sizeof f_restore_forms},
+    {"restore/bigrams.tsv", f_restore_bigrams, sizeof f_restore_bigrams},
+    {"restore/letters.tsv", f_restore_letters, sizeof f_restore_letters},
+    {"restore/russian.tsv", f_restore_russian, sizeof f_restore_russian},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }
