@@ -40,6 +40,8 @@ public struct Configuration: Sendable, Hashable {
     public var encoding: String? = nil
     /// decode: invalid bytes policy.
     public var invalidBytes: InvalidBytes = .replace
+    /// unicode: repair mojibake, homoglyphs, invisible characters, no-break spaces and NFC.
+    public var unicodeRepair: Bool = true
     /// layout/reflow: how input lines map to paragraphs.
     public var inputLayout: InputLayout = .auto
     /// layout: footnote bodies.

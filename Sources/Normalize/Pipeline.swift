@@ -10,6 +10,9 @@ public struct Pipeline: Sendable {
     /// (decode → unicode → layout → reflow → spacing → language → typos → restore → transliterate).
     public init(configuration: Configuration) {
         var passes: [any Pass] = []
+        if configuration.unicodeRepair {
+            passes.append(UnicodeRepairPass())
+        }
         if configuration.inputLayout != .lines {
             passes.append(LayoutPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         }
@@ -17,6 +20,9 @@ public struct Pipeline: Sendable {
         passes.append(SpacingPass())
         if configuration.languageDetection {
             passes.append(LanguagePass())
+        }
+        if configuration.typos != .off {
+            passes.append(TyposPass(mode: configuration.typos))
         }
         if configuration.restoreKazakhLetters {
             passes.append(RestorePass())
