@@ -48,7 +48,7 @@ struct Detect: ParsableCommand {
                 var lineNumber = 0
                 try source.forEachLine { line, offset in
                     lineNumber += 1
-                    if let bad = firstInvalidUTF8Offset(Array(line)) {
+                    if let bad = invalidUTF8Runs(line).first?.offset {
                         warn("\(source.displayName): line \(lineNumber), byte \(offset + bad): invalid UTF-8; undecodable bytes ignored")
                         hadInvalid = true
                     }
