@@ -101,11 +101,24 @@ struct LineEndHyphen: Sendable {
         if lj > 0 || lh > 0 {
             return lh * 2 >= lj && lh > 0 ? (.keep, "«\(hyphenated)» \(lh)× in the lexicon") : (.join, "«\(joined)» \(lj)× in the lexicon")
         }
+        // A fragment of one or two letters is a syllable (`вы-` + `летах`), not the first part of a compound.
+        if la.count <= 2 { return (.join, "one-syllable fragment before the hyphen") }
+        // `Кала-` + `мария`: a capitalised name goes on in lowercase only when it was hyphenated.
+        if let f = left.unicodeScalars.first, LineText.isUpper(f), !capsLeft { return (.join, "a name continues in lowercase") }
         let wa = lexicon.words[la] ?? 0, wb = lexicon.words[lb] ?? 0
+        if Self.isRussianCompoundAdjective(la, lb) { return (.keep, "compound adjective «\(la)-\(lb)»") }
         let prefix = lexicon.hyphenated[la + "-"] ?? 0
-        if wa > 0, wb > 0, prefix > 0 { return (.keep, "«\(la)-» starts hyphenated words in the lexicon") }
+        if wa >= 3, wb >= 3, prefix > 0 { return (.keep, "«\(la)-» starts hyphenated words in the lexicon") }
         if fallback == .keep, wa > 0, wb > 0 { return (.keep, "both parts are words; this document keeps its line-end hyphens") }
         return (fallback, fallback == .join ? "no evidence for a real hyphen" : "this document keeps its line-end hyphens")
+    }
+
+    /// `научно-` + `теоретическое`, `историко-` + `филологический`: a stem ending in the linking vowel
+    /// followed by a full adjective.
+    static func isRussianCompoundAdjective(_ a: String, _ b: String) -> Bool {
+        guard a.count >= 4, a.hasSuffix("о") || a.hasSuffix("е"), b.count >= 5 else { return false }
+        let endings = ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ых", "их", "ую", "юю", "ым", "им", "ыми", "ими"]
+        return endings.contains { b.hasSuffix($0) }
     }
 
     /// Evidence strong enough to tell the document's habit (hyphenation on or off).
