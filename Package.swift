@@ -27,7 +27,7 @@ let package = Package(
             name: "normtool",
             dependencies: ["Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"], exclude: ["Cases"]),
         .testTarget(name: "normtoolTests", dependencies: ["normtool"]),
     ],
     cLanguageStandard: .c2x

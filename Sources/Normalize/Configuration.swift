@@ -40,6 +40,8 @@ public struct Configuration: Sendable, Hashable {
     public var encoding: String? = nil
     /// decode: invalid bytes policy.
     public var invalidBytes: InvalidBytes = .replace
+    /// unicode: repair mojibake, homoglyphs, invisible characters, no-break spaces and NFC.
+    public var unicodeRepair: Bool = true
     /// layout/reflow: how input lines map to paragraphs.
     public var inputLayout: InputLayout = .auto
     /// layout: footnote bodies.
@@ -48,6 +50,8 @@ public struct Configuration: Sendable, Hashable {
     public var typos: TypoMode = .fix
     /// restore: put back Kazakh letters in Kazakh paragraphs typed with Russian letters.
     public var restoreKazakhLetters: Bool = true
+    /// language: label every running-text block with its language (`LanguagePass`).
+    public var languageDetection = true
     /// transliterate: Kazakh blocks to Latin with this scheme (nil: off).
     public var transliteration: TransliterationScheme? = nil
     /// Transliterate the other way, Latin to Cyrillic (kk-2021 and kk-2018).
@@ -69,6 +73,7 @@ public struct Configuration: Sendable, Hashable {
     public static func transliterate(_ scheme: TransliterationScheme = .kk2021) -> Configuration {
         var c = Configuration()
         c.inputLayout = .lines
+        c.languageDetection = false
         c.transliteration = scheme
         return c
     }

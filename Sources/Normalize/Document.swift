@@ -16,9 +16,18 @@ public enum BlockKind: String, Sendable, Hashable, Codable {
 public struct LanguageGuess: Sendable, Hashable, Codable {
     public var code: String
     public var confidence: Double
-    public init(code: String, confidence: Double) {
+    /// The second most likely language and its probability (for `mixed`: the single best language).
+    public var runnerUp: String?
+    public var runnerUpScore: Double
+    /// For `mixed`: the language of each run of sentences.
+    public var spans: [LanguageSpan]
+    public init(code: String, confidence: Double, runnerUp: String? = nil, runnerUpScore: Double = 0,
+                spans: [LanguageSpan] = []) {
         self.code = code
         self.confidence = confidence
+        self.runnerUp = runnerUp
+        self.runnerUpScore = runnerUpScore
+        self.spans = spans
     }
 }
 

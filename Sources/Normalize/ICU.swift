@@ -126,3 +126,19 @@ private func lineNumber(ofContext context: String, in rules: String) -> Int {
     }
     return 0
 }
+
+extension ICU {
+    /// ICU's confusable skeleton (UTS #39): strings that look alike have equal skeletons.
+    public static func confusableSkeleton(_ text: String) -> String {
+        let src = Array(text.utf16)
+        var cap = src.count * 4 + 16
+        while true {
+            var dest = [UInt16](repeating: 0, count: cap)
+            var status: Int32 = 0
+            let n = Int(nz_confusable_skeleton(src, Int32(src.count), &dest, Int32(cap), &status))
+            if status <= 0 { return String(decoding: dest[0..<n], as: UTF16.self) }
+            if n <= cap { return text }
+            cap = n + 16
+        }
+    }
+}

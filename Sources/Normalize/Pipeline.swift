@@ -10,11 +10,23 @@ public struct Pipeline: Sendable {
     /// (decode → unicode → layout → reflow → spacing → language → typos → restore → transliterate).
     public init(configuration: Configuration) {
         var passes: [any Pass] = []
+        if configuration.unicodeRepair {
+            passes.append(UnicodeRepairPass())
+        }
         if configuration.inputLayout != .lines {
             passes.append(LayoutPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         }
         passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         passes.append(SpacingPass())
+        if configuration.languageDetection {
+            passes.append(LanguagePass())
+        }
+        if configuration.typos != .off {
+            passes.append(TyposPass(mode: configuration.typos))
+        }
+        if configuration.restoreKazakhLetters {
+            passes.append(RestorePass())
+        }
         if let scheme = configuration.transliteration {
             passes.append(TransliterationPass(scheme: scheme, reverse: configuration.transliterationReverse,
                                               variant: configuration.transliterationVariant))

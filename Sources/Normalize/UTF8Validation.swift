@@ -34,8 +34,12 @@ public func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
 /// Byte offset of the first invalid UTF-8 sequence in `p`, or nil if all of it is valid UTF-8.
 public func firstInvalidUTF8Offset(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = 0
-    while i < p.count {
-        if p[i] < 0x80 { i += 1; continue }
+    let n = p.count
+    while i < n {
+        let b = p[i]
+        if b < 0x80 { i &+= 1; continue }
+        // Two-byte sequences (Cyrillic, Latin with diacritics) are most of the text: check them inline.
+        if b >= 0xC2 && b <= 0xDF && i &+ 1 < n && p[i &+ 1] & 0xC0 == 0x80 { i &+= 2; continue }
         let len = validUTF8SequenceLength(p, at: i)
         if len == 0 { return i }
         i += len

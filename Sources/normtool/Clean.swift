@@ -64,7 +64,8 @@ struct Clean: ParsableCommand {
         var hadProblems = false
         for source in InputSource.sources(files) {
             let bytes = try source.readAll()
-            let (text, report) = try Decoding.decodeUTF8(bytes, place: source.displayName)
+            let (text, report) = try Decoding.decode(bytes, encoding: config.encoding, rules: context.rules,
+                                                         place: source.displayName)
             for offset in report.invalidByteOffsets {
                 warn("\(source.displayName): byte \(offset): invalid \(report.encoding), replaced with U+FFFD")
             }

@@ -56,6 +56,19 @@ int32_t nz_normalize(int form, const uint16_t *src, int32_t len, uint16_t *dest,
 /// 1 if src is already in the normalization form, 0 if not.
 int nz_is_normalized(int form, const uint16_t *src, int32_t len, int32_t *status);
 
+/// The byte → UTF-16 table of a single-byte ICU converter ("windows-1251", "KOI8-R", "IBM866",
+/// "ISO-8859-5"); undefined bytes get 0xFFFF. `canonical` receives ICU's name for the converter.
+/// Returns 0, or an ICU status (> 0) if the converter is unknown or not single-byte.
+int32_t nz_sbcs_table(const char *name, uint16_t table[256], char canonical[64]);
+
+/// ICU's charset detector (ucsdet) on `bytes`: the best match's name and confidence (0-100).
+/// Returns 0 or an ICU failure status.
+int32_t nz_detect_charset(const uint8_t *bytes, int32_t len, char name[64], int32_t *confidence);
+
+/// ICU's confusable skeleton (uspoof, UTS #39) of `src`: two strings that look alike have equal
+/// skeletons. Writes to dest; returns the length needed.
+int32_t nz_confusable_skeleton(const uint16_t *src, int32_t len, uint16_t *dest, int32_t capacity, int32_t *status);
+
 /// Resolves a UnicodeSet pattern ("[:Lu:]", "[а-яё]") into code point ranges: writes up to `capacity`
 /// pairs (start, end inclusive) to `ranges` (2 * capacity entries) and returns the number of ranges
 /// (may exceed capacity: call again with more room), or -1 with `*status` set when the pattern is invalid.

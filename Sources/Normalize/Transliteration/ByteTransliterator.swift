@@ -18,18 +18,15 @@ public struct ByteTransliterator: Sendable {
         var output: [UInt8]
     }
 
-    /// What to do with a code point below U+0800 (the one- and two-byte range).
-    private enum Action {
-        static let copy: UInt8 = 254
-        static let generic: UInt8 = 255
-        static let compose: UInt8 = 253
-        // 0...8: write that many bytes of `direct` (a rule without context always wins).
-    }
+    /// Per code point below U+0800 (the one- and two-byte range): the output bytes packed little-endian
+    /// in the low 7 bytes and their count in the top byte, when the character is copied or its first
+    /// rule has no context (it always wins); `special` when the main loop must look closer (rules with
+    /// context, line feeds, characters that need composing).
+    private static let special: UInt64 = 0xFF << 56
 
     private let sets: [CodePointSet]
     private let rules: [Rule]
-    private let lowAction: [UInt8]
-    private let lowDirect: [UInt64]
+    private let low: [UInt64]
     private let lowCandidates: [[Int]]
     private let highCandidates: [Int]
     private let composesFirst: Bool
@@ -56,28 +53,26 @@ public struct ByteTransliterator: Sendable {
             }
             if first.ranges.contains(where: { $0.upperBound >= 0x800 }) { highCandidates.append(index) }
         }
-        var action = [UInt8](repeating: Action.copy, count: 0x800)
-        var direct = [UInt64](repeating: 0, count: 0x800)
+        var low = [UInt64](repeating: Self.special, count: 0x800)
         for c in 0..<0x800 {
-            if composeSensitive.contains(UInt32(c)) {
-                action[c] = Action.compose
-                continue
-            }
-            guard let first = lowCandidates[c].first else { continue }
-            let rule = rules[first]
-            if rule.before.isEmpty && rule.after.isEmpty && rule.key.count == 1 && rule.output.count <= 8 {
-                action[c] = UInt8(rule.output.count)
-                var packed: UInt64 = 0
-                for (k, b) in rule.output.enumerated() { packed |= UInt64(b) << (8 * UInt64(k)) }
-                direct[c] = packed
+            if c == 0x0A || composeSensitive.contains(UInt32(c)) { continue }
+            let bytes: [UInt8]
+            if let first = lowCandidates[c].first {
+                let rule = rules[first]
+                guard rule.before.isEmpty && rule.after.isEmpty && rule.key.count == 1 && rule.output.count <= 7 else {
+                    continue
+                }
+                bytes = rule.output
             } else {
-                action[c] = Action.generic
+                bytes = Array(String(Character(Unicode.Scalar(UInt32(c))!)).utf8)
             }
+            var packed = UInt64(bytes.count) << 56
+            for (k, b) in bytes.enumerated() { packed |= UInt64(b) << (8 * UInt64(k)) }
+            low[c] = packed
         }
         self.lowCandidates = lowCandidates
         self.highCandidates = highCandidates
-        lowAction = action
-        lowDirect = direct
+        self.low = low
         var expansion = 1
         for rule in rules {
             let keyBytes = rule.key.reduce(0) { total, set in
@@ -87,11 +82,6 @@ public struct ByteTransliterator: Sendable {
             expansion = max(expansion, (rule.output.count + keyBytes - 1) / keyBytes)
         }
         maxExpansion = expansion
-    }
-
-    /// Whether some rule starts with code point `c` (a character no rule starts with is copied).
-    func handles(_ c: UInt32) -> Bool {
-        c < 0x800 ? !lowCandidates[Int(c)].isEmpty : highCandidates.contains { sets[rules[$0].key[0]].contains(c) }
     }
 
     /// Output buffer size that `transliterate(_:into:)` needs for `count` input bytes.
@@ -147,70 +137,74 @@ public struct ByteTransliterator: Sendable {
     /// The main loop. Stops at the start of a line that needs composing when `checkComposition` is set.
     private func run(_ src: UnsafePointer<UInt8>, _ n: Int, _ dst: UnsafeMutablePointer<UInt8>,
                      checkComposition: Bool) -> (consumed: Int, written: Int, needsComposition: Bool) {
-        var i = 0, o = 0
-        var lineIn = 0, lineOut = 0
+        var state = LoopState()
         let raw = UnsafeMutableRawPointer(dst)
-        return lowAction.withUnsafeBufferPointer { action in
-            lowDirect.withUnsafeBufferPointer { direct in
-                while i < n {
-                    let b0 = src[i]
-                    let c: UInt32
-                    let len: Int
-                    if b0 < 0x80 {
-                        if b0 == 0x0A {
-                            dst[o] = 0x0A
-                            i += 1; o += 1
-                            lineIn = i; lineOut = o
-                            continue
-                        }
-                        c = UInt32(b0); len = 1
-                    } else if b0 < 0xE0 {
-                        c = UInt32(b0 & 0x1F) << 6 | UInt32(src[i + 1] & 0x3F); len = 2
-                    } else if b0 < 0xF0 {
-                        c = UInt32(b0 & 0x0F) << 12 | UInt32(src[i + 1] & 0x3F) << 6 | UInt32(src[i + 2] & 0x3F); len = 3
-                    } else {
-                        c = UInt32(b0 & 0x07) << 18 | UInt32(src[i + 1] & 0x3F) << 12
-                            | UInt32(src[i + 2] & 0x3F) << 6 | UInt32(src[i + 3] & 0x3F)
-                        len = 4
+        return low.withUnsafeBufferPointer { table in
+            var i = 0, o = 0
+            while i < n {
+                let b0 = src[i]
+                if b0 < 0x80 {
+                    let e = table[Int(b0)]
+                    if e != Self.special {
+                        raw.storeBytes(of: e, toByteOffset: o, as: UInt64.self)
+                        o &+= Int(truncatingIfNeeded: e >> 56)
+                        i &+= 1
+                        continue
                     }
-                    if c < 0x800 {
-                        let a = action[Int(c)]
-                        if a <= 8 {
-                            raw.storeBytes(of: direct[Int(c)], toByteOffset: o, as: UInt64.self)
-                            o += Int(a); i += len
-                            continue
-                        }
-                        if a == Action.copy {
-                            dst[o] = b0
-                            if len == 2 { dst[o + 1] = src[i + 1] }
-                            o += len; i += len
-                            continue
-                        }
-                        if a == Action.compose && checkComposition {
-                            return (lineIn, lineOut, true)
-                        }
-                        if let (keyEnd, rule) = match(lowCandidates[Int(c)], src, i, len, n, dst, o, lineOut) {
-                            for b in rules[rule].output { dst[o] = b; o += 1 }
-                            i = keyEnd
-                            continue
-                        }
-                    } else {
-                        if checkComposition && composeSensitive.contains(c) {
-                            return (lineIn, lineOut, true)
-                        }
-                        if !highCandidates.isEmpty,
-                           let (keyEnd, rule) = match(highCandidates, src, i, len, n, dst, o, lineOut) {
-                            for b in rules[rule].output { dst[o] = b; o += 1 }
-                            i = keyEnd
-                            continue
-                        }
+                } else if b0 < 0xE0 {
+                    let e = table[Int(b0 & 0x1F) << 6 | Int(src[i &+ 1] & 0x3F)]
+                    if e != Self.special {
+                        raw.storeBytes(of: e, toByteOffset: o, as: UInt64.self)
+                        o &+= Int(truncatingIfNeeded: e >> 56)
+                        i &+= 2
+                        continue
                     }
-                    for k in 0..<len { dst[o + k] = src[i + k] }
-                    o += len; i += len
                 }
-                return (i, o, false)
+                state.i = i
+                state.o = o
+                if step(src, n, dst, &state, checkComposition: checkComposition) {
+                    return (state.lineIn, state.lineOut, true)
+                }
+                i = state.i
+                o = state.o
             }
+            return (i, o, false)
         }
+    }
+
+    private struct LoopState {
+        var i = 0, o = 0
+        /// Where the current line starts in the input and in the output (contexts stop there).
+        var lineIn = 0, lineOut = 0
+    }
+
+    /// One character the tables could not handle alone. Returns true if its line needs composing.
+    @inline(never)
+    private func step(_ src: UnsafePointer<UInt8>, _ n: Int, _ dst: UnsafeMutablePointer<UInt8>,
+                      _ state: inout LoopState, checkComposition: Bool) -> Bool {
+        let (c, len) = decode(src, state.i)
+        if c == 0x0A {
+            dst[state.o] = 0x0A
+            state.i += 1
+            state.o += 1
+            state.lineIn = state.i
+            state.lineOut = state.o
+            return false
+        }
+        if checkComposition && composeSensitive.contains(c) { return true }
+        let candidates = c < 0x800 ? lowCandidates[Int(c)] : highCandidates
+        if let (keyEnd, rule) = match(candidates, src, state.i, len, n, dst, state.o, state.lineOut) {
+            for b in rules[rule].output {
+                dst[state.o] = b
+                state.o += 1
+            }
+            state.i = keyEnd
+        } else {
+            for k in 0..<len { dst[state.o + k] = src[state.i + k] }
+            state.o += len
+            state.i += len
+        }
+        return false
     }
 
     /// The first candidate rule that matches at `i`: the input position after its key, and its index.

@@ -5,8 +5,8 @@
 /// after a consonant in армян, Й at the start of йод).
 ///
 /// It changes only words written in lower case, Title case or ALL CAPS with letters of the scheme's
-/// alphabet; it never changes URLs, e-mail addresses, words with letters the rules leave in Latin (c, w, x),
-/// words in mixed case (iPhone), digits or punctuation.
+/// alphabet (CamelCase words get the letter rules alone); it never changes URLs, e-mail addresses, words with letters the rules leave in Latin (c, w, x),
+/// words that start in lower case and continue in capitals (iPhone), digits or punctuation.
 struct ReverseLexicon: Sendable {
     let scheme: TransliterationScheme
     /// Latin word (lower case) → Cyrillic word (lower case), only where the rules alone are wrong.
@@ -75,6 +75,28 @@ struct ReverseLexicon: Sendable {
         return String(out)
     }
 
+    /// Kazakh adds suffixes to loanwords (элемент-тері, Моцарт-тың, концентрация-ның): when the word
+    /// itself is not listed, the longest listed exception it starts with (at least `minimumStem` letters)
+    /// gives the stem, and the rules give the rest, provided the rules spell the stem the same way inside
+    /// the word as alone (no rule straddles the boundary).
+    private func stemmed(_ lower: String, engine: ByteTransliterator) -> String? {
+        let letters = Array(lower.unicodeScalars)
+        guard letters.count > Self.minimumStem else { return nil }
+        for end in stride(from: letters.count - 1, through: Self.minimumStem, by: -1) {
+            let stem = String(String.UnicodeScalarView(letters[..<end]))
+            // A stem ending in Ь or Ъ loses it before a suffix (модель, моделі): not a usable stem.
+            guard let cyrillicStem = exceptions[stem], let last = cyrillicStem.unicodeScalars.last,
+                  last != "ь", last != "ъ" else { continue }
+            let whole = engine.transliterate(lower)
+            let stemByRules = engine.transliterate(stem)
+            guard whole.hasPrefix(stemByRules) else { return nil }
+            return cyrillicStem + whole.dropFirst(stemByRules.count)
+        }
+        return nil
+    }
+
+    private static let minimumStem = 5
+
     /// Latin → Cyrillic of valid UTF-8 `input` into `output`; returns the bytes written.
     func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
                        engine: ByteTransliterator) -> Int {
@@ -121,11 +143,10 @@ struct ReverseLexicon: Sendable {
         return written
     }
 
-    private enum Shape { case lower, title, upper, mixed }
+    private enum Shape { case lower, title, upper }
 
     private func convertWord(_ word: Substring, engine: ByteTransliterator) -> String {
         let scalars = word.unicodeScalars
-        if !scalars.allSatisfy({ engine.handles($0.value) }) { return String(word) }
         let uppers = scalars.map { $0.properties.isUppercase }
         let shape: Shape
         if !uppers.contains(true) {
@@ -134,7 +155,11 @@ struct ReverseLexicon: Sendable {
             shape = uppers.count > 1 ? .upper : .title
         } else if uppers[0] && !uppers.dropFirst().contains(true) {
             shape = .title
+        } else if uppers[0] {
+            // CamelCase (ҚазАгро): the rules alone, letter by letter.
+            return engine.transliterate(String(word))
         } else {
+            // Lower case then capitals (iPhone, eBay): a brand name, kept.
             return String(word)
         }
         let lower = lowercased(scalars)
@@ -144,6 +169,7 @@ struct ReverseLexicon: Sendable {
         } else {
             found = exceptions[lower]
         }
+        if found == nil && shape != .upper { found = stemmed(lower, engine: engine) }
         guard let cyrillic = found else {
             // Letters the rules leave in Latin (c without h, w, x) mark a foreign word: keep it whole.
             let byRules = engine.transliterate(String(word))
@@ -152,7 +178,7 @@ struct ReverseLexicon: Sendable {
         switch shape {
         case .lower: return cyrillic
         case .upper: return cyrillic.uppercased()
-        case .title, .mixed: return cyrillic.prefix(1).uppercased() + cyrillic.dropFirst()
+        case .title: return cyrillic.prefix(1).uppercased() + cyrillic.dropFirst()
         }
     }
 }

@@ -1,0 +1,267 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One sentence of a paragraph and its language. Offsets count Unicode scalars from the start of the
+/// unit's text, `end` exclusive, so `Array(text.unicodeScalars)[start..<end]` is the sentence.
+public struct LanguageSpan: Sendable, Hashable, Codable {
+    public var start: Int
+    public var end: Int
+    public var code: String
+    public var confidence: Double
+
+    public init(start: Int, end: Int, code: String, confidence: Double) {
+        self.start = start
+        self.end = end
+        self.code = code
+        self.confidence = confidence
+    }
+}
+
+/// What `LanguageIdentifier` says about one unit of text.
+public struct LanguageDecision: Sendable, Hashable {
+    /// ISO 639-1 code, `mixed` (sentences in two languages) or `und` (too little text).
+    public var code: String
+    /// Probability of `code` after tempering the naive Bayes posterior (0 for `und`).
+    public var confidence: Double
+    /// The second most likely language and its probability (for `mixed`: the single best language).
+    public var runnerUp: String?
+    public var runnerUpScore: Double
+    /// Per-sentence labels; filled for `mixed` only.
+    public var spans: [LanguageSpan]
+
+    public init(code: String, confidence: Double, runnerUp: String?, runnerUpScore: Double, spans: [LanguageSpan]) {
+        self.code = code
+        self.confidence = confidence
+        self.runnerUp = runnerUp
+        self.runnerUpScore = runnerUpScore
+        self.spans = spans
+    }
+
+    public static let undetermined = LanguageDecision(code: "und", confidence: 0, runnerUp: nil, runnerUpScore: 0, spans: [])
+}
+
+/// Labels text with one of the model's languages, `mixed` or `und`.
+///
+/// The label is the naive Bayes decision over all n-grams of the unit. When that decision is one of the
+/// `mixedLanguages` (Kazakh and Russian), a two-state Viterbi pass over the words, with a penalty for every
+/// switch, looks for runs in the other one: a Russian quotation inside Kazakh text, a Kazakh sentence after
+/// a Russian one. Runs are found at word level, so sentences without final punctuation (verse, headings
+/// run into text) split too; the switch penalty keeps a borrowed word or a name from making a run.
+public struct LanguageIdentifier: Sendable {
+    public let model: LanguageModel
+    /// Fewer letters than this: `und`.
+    public var minimumLetters = 3
+    /// The pair of languages whose juxtaposition makes a paragraph `mixed`.
+    static let mixedLanguages = ("kk", "ru")
+    /// Log-likelihood (nats) a language switch between two words costs.
+    public var switchPenalty = 80.0
+    /// The minority language must cover at least this many letters…
+    public var mixedMinorityLetters = 15
+    /// …and this share of the paragraph's letters.
+    public var mixedMinorityShare = 0.05
+    /// Units longer than this (bytes) are not searched for `mixed` runs: they are not paragraphs.
+    static let mixedMaxBytes = 1 << 16
+    /// The label of a huge unit is decided on its first million n-grams (the sums cannot overflow).
+    static let maxEvidenceNGrams = 1 << 20
+    /// Evidence beyond this many n-grams no longer sharpens the confidence (naive Bayes treats
+    /// overlapping n-grams as independent and is overconfident on long text).
+    static let confidenceNGrams = 24.0
+
+    let mixedColumns: (Int, Int)?
+
+    public init(model: LanguageModel) {
+        self.model = model
+        if let a = model.languages.firstIndex(of: Self.mixedLanguages.0),
+           let b = model.languages.firstIndex(of: Self.mixedLanguages.1) {
+            mixedColumns = (a, b)
+        } else {
+            mixedColumns = nil
+        }
+    }
+
+    /// The identifier with the compiled-in model (or the one in `--rules DIR`).
+    public init(rules: RuleStore = .embedded) throws {
+        self.init(model: try LanguageModel.load(from: rules))
+    }
+
+    public func identify(_ text: String) -> LanguageDecision {
+        var copy = text
+        return copy.withUTF8 { identify(utf8: $0) }
+    }
+
+    /// Per-word evidence kept for the mixed search: the two languages' costs and where the word is.
+    struct WordEvidence {
+        var first: UInt32
+        var second: UInt32
+        var letters: Int32
+        var scalarStart: Int32
+        var scalarEnd: Int32
+        var capitalized: Bool
+    }
+
+    /// Decides the language of UTF-8 text (invalid sequences count as non-letters).
+    public func identify(utf8 text: UnsafeBufferPointer<UInt8>) -> LanguageDecision {
+        let scanner = NGramScanner(model: model)
+        // A word has at least one letter and one following byte, so bytes / 2 + 1 bounds the word count.
+        let keepWords = text.count <= Self.mixedMaxBytes
+        return withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: keepWords ? text.count / 2 + 1 : 1) { words in
+            var total = SIMD16<UInt32>()
+            var ngrams = 0
+            var letters = 0
+            var wordCount = 0
+            let (a, b) = mixedColumns ?? (0, 0)
+            scanner.scan(text) { w in
+                letters &+= w.letters
+                if ngrams < Self.maxEvidenceNGrams {
+                    total &+= w.costs
+                    ngrams &+= w.ngrams
+                }
+                guard keepWords else { return }
+                // Latin words (names, brands, terms) in Cyrillic text say nothing about Kazakh versus Russian.
+                words[wordCount] = w.cyrillic
+                    ? WordEvidence(first: w.costs[a], second: w.costs[b], letters: Int32(w.letters),
+                                   scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
+                                   scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized)
+                    : WordEvidence(first: 0, second: 0, letters: 0,
+                                   scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
+                                   scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: false)
+                wordCount &+= 1
+            }
+            guard letters >= minimumLetters, ngrams > 0 else { return .undetermined }
+            let ranking = rank(total, ngrams: ngrams)
+            var decision = LanguageDecision(code: model.labels[ranking.best], confidence: ranking.confidence,
+                                            runnerUp: model.labels[ranking.second], runnerUpScore: ranking.secondScore,
+                                            spans: [])
+            if keepWords, let (a, b) = mixedColumns, ranking.best == a || ranking.best == b,
+               letters >= 2 * mixedMinorityLetters,
+               let mixed = mixedRuns(UnsafeBufferPointer(rebasing: words[0..<wordCount]), dominant: ranking.best == a ? 0 : 1,
+                                     letters: letters,
+                                     paragraphEnd: scalarCount(text))
+            {
+                decision.runnerUp = decision.code
+                decision.runnerUpScore = decision.confidence
+                decision.code = "mixed"
+                decision.confidence = mixed.confidence
+                decision.spans = mixed.spans
+            }
+            return decision
+        }
+    }
+
+    func scalarCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for byte in text where byte & 0xC0 != 0x80 { n &+= 1 }
+        return n
+    }
+
+    struct Ranking {
+        var best: Int
+        var second: Int
+        var confidence: Double
+        var secondScore: Double
+    }
+
+    /// The best class, its label's probability (summed over the label's classes) and the best class
+    /// with another label.
+    func rank(_ costs: SIMD16<UInt32>, ngrams: Int) -> Ranking {
+        let count = model.languages.count
+        let labels = model.labels
+        var best = 0
+        for j in 1..<count where costs[j] < costs[best] { best = j }
+        var second = -1
+        for j in 0..<count where labels[j] != labels[best] && (second < 0 || costs[j] < costs[second]) { second = j }
+        let temper = min(1.0, Self.confidenceNGrams / Double(ngrams)) / model.unitsPerNat
+        var sum = 0.0, bestMass = 0.0, secondMass = 0.0
+        for j in 0..<count {
+            let p = exp(-Double(costs[j] - costs[best]) * temper)
+            sum += p
+            if labels[j] == labels[best] { bestMass += p }
+            if second >= 0 && labels[j] == labels[second] { secondMass += p }
+        }
+        return Ranking(best: best, second: max(second, 0), confidence: bestMass / sum, secondScore: secondMass / sum)
+    }
+
+    /// Runs of the two mixed languages if both are substantial, else nil. Two-state Viterbi over the
+    /// words: staying costs the word's cost in that language, switching adds `switchPenalty`.
+    func mixedRuns(_ words: UnsafeBufferPointer<WordEvidence>, dominant: Int, letters: Int, paragraphEnd: Int)
+        -> (spans: [LanguageSpan], confidence: Double)?
+    {
+        guard let (a, b) = mixedColumns, words.count > 1 else { return nil }
+        // Capitalised words are mostly names, and Russian names inside Kazakh text (and the reverse) are not
+        // a change of language: they count only in text that is mostly capitalised (ALL-CAPS headings).
+        var capitalizedCount = 0
+        for w in words where w.capitalized { capitalizedCount += 1 }
+        let skipCapitalized = capitalizedCount * 2 < words.count
+        @inline(__always) func evidence(_ k: Int) -> (Double, Double, Int) {
+            let w = words[k]
+            if skipCapitalized && w.capitalized { return (0, 0, Int(w.letters)) }
+            return (Double(w.first), Double(w.second), Int(w.letters))
+        }
+        let penalty = switchPenalty * model.unitsPerNat
+        // A run of the other language must gain more than one switch penalty: if no stretch of words does
+        // (maximum subarray of the per-word advantage), there is nothing to find.
+        var bestGain = 0.0, gain = 0.0
+        for k in 0..<words.count {
+            let (first, second, _) = evidence(k)
+            gain = max(0, gain + (dominant == 0 ? first - second : second - first))
+            bestGain = max(bestGain, gain)
+        }
+        guard bestGain > penalty else { return nil }
+        // back[k]: bit 0 set if state 0 at word k came from state 1; bit 1 likewise for state 1.
+        var back = [UInt8](repeating: 0, count: words.count)
+        // The paragraph starts in its own language: a run of the other one costs a switch at either end,
+        // and words without evidence (names) never start one.
+        var cost0 = evidence(0).0 + (dominant == 0 ? 0 : penalty)
+        var cost1 = evidence(0).1 + (dominant == 1 ? 0 : penalty)
+        for k in 1..<words.count {
+            let stay0 = cost0, switch0 = cost1 + penalty
+            let stay1 = cost1, switch1 = cost0 + penalty
+            var flags: UInt8 = 0
+            if switch0 < stay0 { flags |= 1 }
+            if switch1 < stay1 { flags |= 2 }
+            back[k] = flags
+            let (first, second, _) = evidence(k)
+            cost0 = min(stay0, switch0) + first
+            cost1 = min(stay1, switch1) + second
+        }
+        var state = cost0 < cost1 ? 0 : cost1 < cost0 ? 1 : dominant
+        var states = [UInt8](repeating: 0, count: words.count)
+        for k in stride(from: words.count - 1, through: 0, by: -1) {
+            states[k] = UInt8(state)
+            if k > 0, back[k] & (state == 0 ? 1 : 2) != 0 { state = 1 - state }
+        }
+        var lettersIn = (0, 0)
+        for k in 0..<words.count {
+            if states[k] == 0 { lettersIn.0 += evidence(k).2 } else { lettersIn.1 += evidence(k).2 }
+        }
+        let minority = min(lettersIn.0, lettersIn.1)
+        guard minority >= max(mixedMinorityLetters, Int((Double(letters) * mixedMinorityShare).rounded(.up))) else {
+            return nil
+        }
+        var spans: [LanguageSpan] = []
+        var lowest = 1.0
+        var runStart = 0
+        for k in 1...words.count where k == words.count || states[k] != states[runStart] {
+            var first = 0.0, second = 0.0, ngramsApprox = 0
+            for w in runStart..<k {
+                let (f, s, l) = evidence(w)
+                first += f
+                second += s
+                ngramsApprox += l * model.maxOrder
+            }
+            let temper = min(1.0, Self.confidenceNGrams / Double(max(1, ngramsApprox))) / model.unitsPerNat
+            let mine = states[runStart] == 0 ? first : second, other = states[runStart] == 0 ? second : first
+            let confidence = 1 / (1 + exp(-(other - mine) * temper))
+            lowest = min(lowest, confidence)
+            let start = spans.isEmpty ? 0 : Int(words[runStart].scalarStart)
+            let end = k == words.count ? paragraphEnd : Int(words[k].scalarStart)
+            spans.append(LanguageSpan(start: start, end: end, code: model.labels[states[runStart] == 0 ? a : b],
+                                      confidence: confidence))
+            runStart = k
+        }
+        return (spans, lowest)
+    }
+}

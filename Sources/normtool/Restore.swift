@@ -1,0 +1,52 @@
+import ArgumentParser
+import Normalize
+
+/// `normtool restore`: one paragraph per line in, the same lines out with Kazakh letters restored.
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Restore Kazakh letters (ә ғ қ ң ө ұ ү һ і) in Kazakh lines typed with Russian letters, line for line.",
+        discussion: """
+            Each line is one paragraph. Lines that are not Kazakh, or already write Kazakh letters, are \
+            copied unchanged; so is everything but the letters restored.
+            """)
+
+    @Flag(help: "Print every change (line:column, before → after, why) on stderr.")
+    var explain = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Argument(help: "Input files (default: standard input).")
+    var files: [String] = []
+
+    func run() throws {
+        var restorer = KazakhLetterRestorer(model: try KazakhRestorationModel(rules: ruleOptions.store))
+        let out = try OutputSink(path: nil)
+        var hadInvalid = false
+        for source in InputSource.sources(files) {
+            var lineNumber = 0
+            try source.forEachLine { line, offset in
+                lineNumber += 1
+                if let bad = firstInvalidUTF8Offset(Array(line)) {
+                    warn("\(source.displayName): byte \(offset + bad): invalid UTF-8; line \(lineNumber) passed through unchanged")
+                    hadInvalid = true
+                    try out.write(line)
+                } else {
+                    var text = String(decoding: line, as: UTF8.self)
+                    let hadCR = text.hasSuffix("\r")
+                    if hadCR { text.removeLast() }
+                    let (restored, changes) = restorer.restore(text)
+                    try out.write(restored)
+                    if hadCR { try out.write("\r") }
+                    if explain {
+                        for c in changes {
+                            warn("\(source.displayName):\(lineNumber):\(c.scalarOffset + 1): \(RestorePass.rule): \(c.before) → \(c.after) (\(c.note))")
+                        }
+                    }
+                }
+                try out.write("\n")
+            }
+        }
+        try out.commit()
+        if hadInvalid { throw ExitCode(ExitStatus.inputHadProblems) }
+    }
+}

@@ -1,0 +1,20 @@
+import Testing
+@testable import Normalize
+
+/// Every pair in `Rules/unicode/homoglyphs.tsv` must look alike by ICU's confusable data (UTS #39),
+/// except the Kazakh specifics that ICU does not list.
+@Suite struct HomoglyphTableTests {
+    static let kazakhSpecific: Set<String> = ["y:ү", "Y:Ү", "Ɵ:Ө", "ɵ:ө"]
+
+    @Test func pairsAreConfusableInICU() throws {
+        let table = try HomoglyphTable(ruleText: RuleStore.embedded.text("unicode/homoglyphs.tsv"), path: "homoglyphs.tsv")
+        #expect(table.toCyrillic.count >= 30)
+        for (latin, entry) in table.toCyrillic {
+            for c in entry.candidates {
+                let l = String(Unicode.Scalar(latin)!), k = String(Unicode.Scalar(c)!)
+                if Self.kazakhSpecific.contains(l + ":" + k) { continue }
+                #expect(ICU.confusableSkeleton(l) == ICU.confusableSkeleton(k), "\(l) / \(k) are not confusable in ICU")
+            }
+        }
+    }
+}
