@@ -62,6 +62,10 @@ public struct LanguageIdentifier: Sendable {
     public var mixedMinorityLetters = 15
     /// …and this share of the paragraph's letters.
     public var mixedMinorityShare = 0.05
+    /// Units longer than this (bytes) are not searched for `mixed` runs: they are not paragraphs.
+    static let mixedMaxBytes = 1 << 16
+    /// The label of a huge unit is decided on its first million n-grams (the sums cannot overflow).
+    static let maxEvidenceNGrams = 1 << 20
     /// Evidence beyond this many n-grams no longer sharpens the confidence (naive Bayes treats
     /// overlapping n-grams as independent and is overconfident on long text).
     static let confidenceNGrams = 24.0
@@ -102,16 +106,20 @@ public struct LanguageIdentifier: Sendable {
     public func identify(utf8 text: UnsafeBufferPointer<UInt8>) -> LanguageDecision {
         let scanner = NGramScanner(model: model)
         // A word has at least one letter and one following byte, so bytes / 2 + 1 bounds the word count.
-        return withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: text.count / 2 + 1) { words in
+        let keepWords = text.count <= Self.mixedMaxBytes
+        return withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: keepWords ? text.count / 2 + 1 : 1) { words in
             var total = SIMD16<UInt32>()
             var ngrams = 0
             var letters = 0
             var wordCount = 0
             let (a, b) = mixedColumns ?? (0, 0)
             scanner.scan(text) { w in
-                total &+= w.costs
-                ngrams &+= w.ngrams
                 letters &+= w.letters
+                if ngrams < Self.maxEvidenceNGrams {
+                    total &+= w.costs
+                    ngrams &+= w.ngrams
+                }
+                guard keepWords else { return }
                 // Latin words (names, brands, terms) in Cyrillic text say nothing about Kazakh versus Russian.
                 words[wordCount] = w.cyrillic
                     ? WordEvidence(first: w.costs[a], second: w.costs[b], letters: Int32(w.letters),
@@ -127,7 +135,7 @@ public struct LanguageIdentifier: Sendable {
             var decision = LanguageDecision(code: model.labels[ranking.best], confidence: ranking.confidence,
                                             runnerUp: model.labels[ranking.second], runnerUpScore: ranking.secondScore,
                                             spans: [])
-            if let (a, b) = mixedColumns, ranking.best == a || ranking.best == b,
+            if keepWords, let (a, b) = mixedColumns, ranking.best == a || ranking.best == b,
                letters >= 2 * mixedMinorityLetters,
                let mixed = mixedRuns(UnsafeBufferPointer(rebasing: words[0..<wordCount]), dominant: ranking.best == a ? 0 : 1,
                                      letters: letters,
@@ -193,6 +201,15 @@ public struct LanguageIdentifier: Sendable {
             return (Double(w.first), Double(w.second), Int(w.letters))
         }
         let penalty = switchPenalty * model.unitsPerNat
+        // A run of the other language must gain more than one switch penalty: if no stretch of words does
+        // (maximum subarray of the per-word advantage), there is nothing to find.
+        var bestGain = 0.0, gain = 0.0
+        for k in 0..<words.count {
+            let (first, second, _) = evidence(k)
+            gain = max(0, gain + (dominant == 0 ? first - second : second - first))
+            bestGain = max(bestGain, gain)
+        }
+        guard bestGain > penalty else { return nil }
         // back[k]: bit 0 set if state 0 at word k came from state 1; bit 1 likewise for state 1.
         var back = [UInt8](repeating: 0, count: words.count)
         // The paragraph starts in its own language: a run of the other one costs a switch at either end,
