@@ -68,20 +68,26 @@ static const unsigned char f_lexicon_ru[] = {
 static const unsigned char f_lexicon_names[] = {
 #embed "../../Rules/lexicon/names.tsv"
 };
+static const unsigned char f_lexicon_kk_suffixes[] = {
+#embed "../../Rules/lexicon/kk-suffixes.tsv"
+};
+static const unsigned char f_lexicon_ru_suffixes[] = {
+#embed "../../Rules/lexicon/ru-suffixes.tsv"
+};
 static const unsigned char f_lexicon_readme[] = {
 #embed "../../Rules/lexicon/README.md"
 };
-static const unsigned char f_restore_forms[] = {
-#embed "../../Rules/restore/forms.tsv"
+static const unsigned char f_restore_lexicon[] = {
+#embed "../../Rules/restore/lexicon.bin"
 };
-static const unsigned char f_restore_bigrams[] = {
-#embed "../../Rules/restore/bigrams.tsv"
+static const unsigned char f_restore_pairs[] = {
+#embed "../../Rules/restore/pairs.bin"
 };
 static const unsigned char f_restore_letters[] = {
-#embed "../../Rules/restore/letters.tsv"
+#embed "../../Rules/restore/letters.bin"
 };
 static const unsigned char f_restore_russian[] = {
-#embed "../../Rules/restore/russian.tsv"
+#embed "../../Rules/restore/russian.bin"
 };
 
 static const nz_file files[] = {
@@ -105,12 +111,14 @@ static const nz_file files[] = {
     {"lexicon/kk.tsv", f_lexicon_kk, sizeof f_lexicon_kk},
     {"lexicon/ru.tsv", f_lexicon_ru, sizeof f_lexicon_ru},
     {"lexicon/names.tsv", f_lexicon_names, sizeof f_lexicon_names},
+    {"lexicon/kk-suffixes.tsv", f_lexicon_kk_suffixes, sizeof f_lexicon_kk_suffixes},
+    {"lexicon/ru-suffixes.tsv", f_lexicon_ru_suffixes, sizeof f_lexicon_ru_suffixes},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
     {"langid/model.bin", f_langid_model, sizeof f_langid_model},
-    {"restore/forms.tsv", f_restore_forms, sizeof f_restore_forms},
-    {"restore/bigrams.tsv", f_restore_bigrams, sizeof f_restore_bigrams},
-    {"restore/letters.tsv", f_restore_letters, sizeof f_restore_letters},
-    {"restore/russian.tsv", f_restore_russian, sizeof f_restore_russian},
+    {"restore/lexicon.bin", f_restore_lexicon, sizeof f_restore_lexicon},
+    {"restore/pairs.bin", f_restore_pairs, sizeof f_restore_pairs},
+    {"restore/letters.bin", f_restore_letters, sizeof f_restore_letters},
+    {"restore/russian.bin", f_restore_russian, sizeof f_restore_russian},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }

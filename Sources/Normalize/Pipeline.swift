@@ -21,6 +21,9 @@ public struct Pipeline: Sendable {
         if configuration.languageDetection {
             passes.append(LanguagePass())
         }
+        if configuration.typos != .off {
+            passes.append(TyposPass(mode: configuration.typos))
+        }
         if configuration.restoreKazakhLetters {
             passes.append(RestorePass())
         }

@@ -6,7 +6,7 @@ struct Normtool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "normtool",
         abstract: "Clean Kazakh and Russian text from PDF and OCR dumps; transliterate Kazakh to Latin.",
-        subcommands: [Clean.self, Translit.self, Detect.self, Restore.self]
+        subcommands: [Clean.self, Translit.self, Detect.self, Restore.self, Spell.self]
     )
 }
 
