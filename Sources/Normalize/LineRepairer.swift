@@ -206,10 +206,16 @@ struct LineRepairer {
         guard s.contains(where: { kazakhSuspects.contains($0) }) else { return }
         // Only the words with a suspect letter are compared: the rest reads the same either way.
         let suspect = suspectWords(s)
+        guard !suspect.isEmpty else { return }
         let before = bestScore(suspect.map { s[$0] }.joined(separator: [0x20]).map { $0 })
         var best: (rule: String, text: [UInt32], score: Double)?
         for (rule, map) in kazakhMisreads {
-            let conv = s.map { map[$0] ?? $0 }
+            // Suspect letters change everywhere (`є-ға`, `Ќ.Ш.` have no other letter to anchor them);
+            // suspect symbols (`±`, `‰`) only inside anchored words.
+            var conv = s.map { CyrillicCase.isCyrillicLetter($0) ? map[$0] ?? $0 : $0 }
+            for r in suspect {
+                for k in r { conv[k] = map[s[k]] ?? s[k] }
+            }
             if conv == s { continue }
             let score = kazakhScore(suspect.map { conv[$0] }.joined(separator: [0x20]).map { $0 })
             if best == nil || score > best!.score { best = (rule, conv, score) }
@@ -228,19 +234,24 @@ struct LineRepairer {
         s = b.text
     }
 
-    /// Ranges of the words (runs of word scalars) that contain a letter a Kazakh code page would change.
+    /// Ranges of the words (runs of word scalars) that contain a letter a Kazakh code page would change
+    /// and at least one Cyrillic letter it would not (so `±5` or a lone `№` is never a suspect).
     private func suspectWords(_ s: [UInt32]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = 0
         while i < s.count {
             guard isWordScalar(s[i]) else { i += 1; continue }
             var j = i
-            var hit = false
+            var hit = false, anchor = false
             while j < s.count && isWordScalar(s[j]) {
-                if kazakhSuspects.contains(s[j]) { hit = true }
+                if kazakhSuspects.contains(s[j]) {
+                    hit = true
+                } else if CyrillicCase.isCyrillicLetter(s[j]) {
+                    anchor = true
+                }
                 j += 1
             }
-            if hit { out.append(i..<j) }
+            if hit && anchor { out.append(i..<j) }
             i = j
         }
         return out
@@ -373,7 +384,18 @@ struct LineRepairer {
             if w.tokenSkipped || LineRepairer.digitPart(s, from: w.from, to: w.to) { continue }
             var target: Script
             if w.latin > 0 && w.cyrillic > 0 {
-                target = w.cyrillic > w.latin ? .cyrillic : w.latin > w.cyrillic ? .latin : lineMajority
+                // Decided by the letters that have no look-alike: `я` makes `cаясат` Cyrillic, `r` makes
+                // `Micrоsoft` Latin; both kinds (`Facebookта`) mean a genuinely mixed word.
+                var cyrillicOnly = 0, latinOnly = 0
+                for u in s[w.from..<w.to] {
+                    switch LineRepairer.script(u) {
+                    case .cyrillic where table.toLatin[u] == nil: cyrillicOnly += 1
+                    case .latin where table.toCyrillic[u] == nil || table.toCyrillic[u]!.use == .toLatin: latinOnly += 1
+                    default: break
+                    }
+                }
+                if cyrillicOnly > 0 && latinOnly > 0 { continue }
+                target = cyrillicOnly > 0 ? .cyrillic : latinOnly > 0 ? .latin : lineMajority
             } else if w.latin == 1 && w.to - w.from == 1 && lineMajority == .cyrillic {
                 // A lone letter (`c`, `a)`, `M.` before a Cyrillic name) between Cyrillic words.
                 let prevCyr = wi == 0 || words[wi - 1].cyrillic > words[wi - 1].latin

@@ -92,6 +92,8 @@ public struct ReflowPass: Pass {
         var text: Substring
         var indent: Int
         var line: Int
+        /// Spaces after the last character: Word-made PDFs leave two after a paragraph's last line.
+        var trailingSpaces: Int
     }
 
     enum Gap {
@@ -117,6 +119,7 @@ public struct ReflowPass: Pass {
             self.blocks = blocks
             var blanks = 0
             var page = false
+            var formFeed = false
             for (i, block) in blocks.enumerated() {
                 switch block.kind {
                 case .line:
@@ -125,12 +128,14 @@ public struct ReflowPass: Pass {
                         blanks += 1
                         continue
                     }
-                    gaps.append(page ? .page : (blanks > 0 ? .blank(blanks) : .none))
-                    rows.append(Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line))
+                    gaps.append(formFeed ? .page : blanks > 0 ? .blank(blanks) : page ? .page : .none)
+                    rows.append(Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line,
+                                    trailingSpaces: block.text.unicodeScalars.reversed().prefix(while: LineText.isSpace).count))
                     blanks = 0
                     page = false
+                    formFeed = false
                 case .separator where block.text == "\u{0C}":
-                    page = true
+                    formFeed = true
                 case .pageNumber, .runningText, .footnote, .separator:
                     page = true
                 default:
@@ -219,6 +224,7 @@ public struct ReflowPass: Pass {
             }
             guard LineText.endsSentence(a) || a.hasSuffix(":"), LineText.startsLikeParagraph(b) else { return false }
             if indentMode, rows[i].indent > margin + 1 { return true }
+            if rows[i - 1].trailingSpaces >= 2, LineText.endsSentence(a) { return true }
             let fits = a.unicodeScalars.count + 1 + LineText.firstWord(b).unicodeScalars.count
             return fits < width
         }
