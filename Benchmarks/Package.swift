@@ -26,5 +26,15 @@ let package = Package(
             path: "Benchmarks/Transliteration",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "LanguageID",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Normalize", package: "Normalize"),
+            ],
+            path: "Benchmarks/LanguageID",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
