@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Builds Rules/reflow/words.tsv and Rules/reflow/hyphenated.tsv from ../shared/corpus.
 
-words.tsv:      lowercase word forms (letters only, Cyrillic or Latin) seen at least MIN_COUNT times
-                in the Kazakh and Russian corpus, with their counts: evidence that a line-end hyphen
+words.tsv:      lowercase word forms (letters only, Cyrillic or Latin, not parts of hyphenated words) seen
+                at least MIN_COUNT times in the Kazakh and Russian corpus, with their counts: evidence that a line-end hyphen
                 split one word (`бағдарлама-` + `сындағы` → `бағдарламасындағы`).
 hyphenated.tsv: lowercase hyphenated forms (`мүше-елдері`, `что-то`, `әлеуметтік-экономикалық`)
                 with their counts, and the first parts of such compounds (`мүше-`) as `PART-<TAB>count`:
@@ -32,10 +32,7 @@ for name in FILES:
                 t = m.group(0)
                 if "-" in t:
                     hyph[t] += 1
-                    parts = t.split("-")
-                    for p in parts:
-                        words[p] += 1
-                    hyph[parts[0] + "-"] += 1
+                    hyph[t.split("-")[0] + "-"] += 1
                 else:
                     words[t] += 1
 

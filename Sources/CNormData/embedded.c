@@ -77,17 +77,17 @@ static const unsigned char f_lexicon_ru_suffixes[] = {
 static const unsigned char f_lexicon_readme[] = {
 #embed "../../Rules/lexicon/README.md"
 };
-static const unsigned char f_restore_forms[] = {
-#embed "../../Rules/restore/forms.tsv"
+static const unsigned char f_restore_lexicon[] = {
+#embed "../../Rules/restore/lexicon.bin"
 };
-static const unsigned char f_restore_bigrams[] = {
-#embed "../../Rules/restore/bigrams.tsv"
+static const unsigned char f_restore_pairs[] = {
+#embed "../../Rules/restore/pairs.bin"
 };
 static const unsigned char f_restore_letters[] = {
-#embed "../../Rules/restore/letters.tsv"
+#embed "../../Rules/restore/letters.bin"
 };
 static const unsigned char f_restore_russian[] = {
-#embed "../../Rules/restore/russian.tsv"
+#embed "../../Rules/restore/russian.bin"
 };
 
 static const nz_file files[] = {
@@ -115,10 +115,10 @@ static const nz_file files[] = {
     {"lexicon/ru-suffixes.tsv", f_lexicon_ru_suffixes, sizeof f_lexicon_ru_suffixes},
     {"lexicon/README.md", f_lexicon_readme, sizeof f_lexicon_readme},
     {"langid/model.bin", f_langid_model, sizeof f_langid_model},
-    {"restore/forms.tsv", f_restore_forms, sizeof f_restore_forms},
-    {"restore/bigrams.tsv", f_restore_bigrams, sizeof f_restore_bigrams},
-    {"restore/letters.tsv", f_restore_letters, sizeof f_restore_letters},
-    {"restore/russian.tsv", f_restore_russian, sizeof f_restore_russian},
+    {"restore/lexicon.bin", f_restore_lexicon, sizeof f_restore_lexicon},
+    {"restore/pairs.bin", f_restore_pairs, sizeof f_restore_pairs},
+    {"restore/letters.bin", f_restore_letters, sizeof f_restore_letters},
+    {"restore/russian.bin", f_restore_russian, sizeof f_restore_russian},
 };
 
 size_t nz_data_count(void) { return sizeof files / sizeof files[0]; }

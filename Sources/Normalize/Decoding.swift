@@ -26,8 +26,9 @@ public struct DecodingReport: Sendable, Hashable, Codable {
 /// input (an error); then UTF-8 if the bytes are UTF-8 (a few invalid bytes among many valid sequences
 /// are reported and replaced); otherwise every legacy code page decodes the start of the input and the
 /// letter-trigram model scores the readings (this is what tells KZ-1048 from windows-1251: the
-/// Kazakh letters sit on the slots of Ќ ќ Ў ў Є є Ї ї Ґ ґ). ICU's charset detector is asked only when
-/// no Cyrillic reading looks like text (Western European input, say).
+/// Kazakh letters sit on the slots of Ќ ќ Ў ў Є є Ї ї Ґ ґ). ICU's charset detector (ucsdet) is asked
+/// only when the best Cyrillic reading mixes ASCII and Cyrillic letters inside most words (Western
+/// European input read as Cyrillic: `Mьnchen`).
 public enum Decoding {
     /// Decodes UTF-8, replacing each invalid byte with U+FFFD and reporting its offset.
     /// Throws on binary input (NUL bytes), which would otherwise come out as garbage.
@@ -160,14 +161,31 @@ public enum Decoding {
         for (name, source) in CodePage.detectable {
             let page = try UnicodeRules.load(rules).codePage(name, source: source, rules: rules)
             let (text, invalid) = sample.withUnsafeBufferPointer { page.decode($0) }
-            var high = 0, letters = 0
-            for s in text.unicodeScalars where s.value >= 0x80 {
-                high += 1
-                if CyrillicCase.isCyrillicLetter(s.value) { letters += 1 }
+            // Share of the words with a non-ASCII letter that are Cyrillic through and through: a Western
+            // text read as Cyrillic gives `GrьЯe`, `Mьnchen`, words that mix ASCII and Cyrillic letters.
+            var words = 0, cyrillicWords = 0, high = 0
+            var hasHigh = false, hasASCII = false, allCyrillic = true
+            for s in text.unicodeScalars {
+                let v = s.value
+                let asciiLetter = (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
+                if v >= 0x80 { high += 1 }
+                if asciiLetter || (v >= 0x80 && s.properties.isAlphabetic) {
+                    if v >= 0x80 { hasHigh = true }
+                    if asciiLetter { hasASCII = true }
+                    if !CyrillicCase.isCyrillicLetter(v) { allCyrillic = false }
+                } else {
+                    if hasHigh {
+                        words += 1
+                        if allCyrillic && !hasASCII { cyrillicWords += 1 }
+                    }
+                    hasHigh = false
+                    hasASCII = false
+                    allCyrillic = true
+                }
             }
             let ranked = model.rank(text.unicodeScalars)
             let score = (ranked.first?.score ?? -.infinity) - Double(invalid.count) / Double(max(high, 1)) * 10
-            let letterShare = Double(letters) / Double(max(high, 1))
+            let letterShare = Double(cyrillicWords) / Double(max(words, 1))
             if best == nil || score > best!.score {
                 best = (name, source, score, letterShare)
             }
@@ -179,10 +197,10 @@ public enum Decoding {
             let status = sample.withUnsafeBufferPointer { nz_detect_charset($0.baseAddress, Int32($0.count), &name, &confidence) }
             let icuName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             if status == 0 && confidence >= 30, let enc = resolve(icuName), case .codePage = enc {
-                return (enc, "detected by ICU (\(icuName), confidence \(confidence))")
+                return (enc, "detected by ICU: \(icuName), confidence \(confidence)")
             }
         }
-        return (.codePage(b.name, b.source), "detected (letter statistics)")
+        return (.codePage(b.name, b.source), "detected by letter statistics")
     }
 
     static func decode(_ bytes: [UInt8], as enc: Encoding, rules: RuleStore, place: String,

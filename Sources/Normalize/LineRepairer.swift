@@ -1,11 +1,11 @@
 /// The repairs of `UnicodeRepairPass` on one line, as scalar values. See the pass for the rules.
 struct LineRepairer {
     let rules: UnicodeRules
-    /// UTF-8 read in these code pages: rule id and scalar → byte.
-    private let utf8Misreads: [(rule: String, reverse: [UInt32: UInt8])]
+    /// UTF-8 read in these code pages: rule id and scalar → byte (flat tables, see `ByteTable`).
+    private let utf8Misreads: [(rule: String, reverse: ByteTable)]
     /// Kazakh code pages read as Windows-1251: rule id and Windows-1251 letter → the letter meant.
     private let kazakhMisreads: [(rule: String, map: [UInt32: UInt32])]
-    private let kazakhSuspects: Set<UInt32>
+    private let kazakhSuspects: ByteTable
     private let kk: Int
 
     /// How much better (mean log-probability per letter trigram) a Kazakh-code-page reading must score
@@ -17,9 +17,9 @@ struct LineRepairer {
     init(rules: UnicodeRules) {
         self.rules = rules
         let cp1251 = rules.pages["windows-1251"]!
-        utf8Misreads = [("unicode.mojibake.utf8-as-cp1251", cp1251.reverse),
-                        ("unicode.mojibake.utf8-as-cp1252", rules.pages["windows-1252"]!.reverse),
-                        ("unicode.mojibake.utf8-as-koi8-r", rules.pages["KOI8-R"]!.reverse)]
+        utf8Misreads = [("unicode.mojibake.utf8-as-cp1251", ByteTable(cp1251.reverse)),
+                        ("unicode.mojibake.utf8-as-cp1252", ByteTable(rules.pages["windows-1252"]!.reverse)),
+                        ("unicode.mojibake.utf8-as-koi8-r", ByteTable(rules.pages["KOI8-R"]!.reverse))]
         var misreads: [(String, [UInt32: UInt32])] = []
         var suspects = Set<UInt32>()
         for (rule, name) in [("unicode.mojibake.kz1048-as-cp1251", "KZ-1048"), ("unicode.mojibake.ptcp154-as-cp1251", "PTCP154")] {
@@ -35,7 +35,7 @@ struct LineRepairer {
             misreads.append((rule, map))
         }
         kazakhMisreads = misreads
-        kazakhSuspects = suspects
+        kazakhSuspects = ByteTable(Dictionary(uniqueKeysWithValues: suspects.map { ($0, UInt8(1)) }))
         kk = rules.trigrams.index(of: "kk") ?? 0
     }
 
@@ -88,7 +88,7 @@ struct LineRepairer {
         var scalar: UInt32
     }
 
-    private func utf8Sequences(_ s: [UInt32], reverse: [UInt32: UInt8]) -> [Sequence8] {
+    private func utf8Sequences(_ s: [UInt32], reverse: ByteTable) -> [Sequence8] {
         @inline(__always) func byte(_ u: UInt32) -> UInt8? {
             if u < 0x80 { return UInt8(u) }
             if u <= 0x9F { return UInt8(u) }
@@ -203,13 +203,19 @@ struct LineRepairer {
     // MARK: Kazakh code pages read as Windows-1251
 
     private func repairKazakhMisread(_ s: inout [UInt32], line: Int, edits: inout [Edit]) {
-        guard s.contains(where: { kazakhSuspects.contains($0) }) else { return }
+        guard s.contains(where: { kazakhSuspects[$0] != nil }) else { return }
         // Only the words with a suspect letter are compared: the rest reads the same either way.
         let suspect = suspectWords(s)
+        guard !suspect.isEmpty else { return }
         let before = bestScore(suspect.map { s[$0] }.joined(separator: [0x20]).map { $0 })
         var best: (rule: String, text: [UInt32], score: Double)?
         for (rule, map) in kazakhMisreads {
-            let conv = s.map { map[$0] ?? $0 }
+            // Suspect letters change everywhere (`є-ға`, `Ќ.Ш.` have no other letter to anchor them);
+            // suspect symbols (`±`, `‰`) only inside anchored words.
+            var conv = s.map { CyrillicCase.isCyrillicLetter($0) ? map[$0] ?? $0 : $0 }
+            for r in suspect {
+                for k in r { conv[k] = map[s[k]] ?? s[k] }
+            }
             if conv == s { continue }
             let score = kazakhScore(suspect.map { conv[$0] }.joined(separator: [0x20]).map { $0 })
             if best == nil || score > best!.score { best = (rule, conv, score) }
@@ -228,19 +234,24 @@ struct LineRepairer {
         s = b.text
     }
 
-    /// Ranges of the words (runs of word scalars) that contain a letter a Kazakh code page would change.
+    /// Ranges of the words (runs of word scalars) that contain a letter a Kazakh code page would change
+    /// and at least one Cyrillic letter it would not (so `±5` or a lone `№` is never a suspect).
     private func suspectWords(_ s: [UInt32]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = 0
         while i < s.count {
             guard isWordScalar(s[i]) else { i += 1; continue }
             var j = i
-            var hit = false
+            var hit = false, anchor = false
             while j < s.count && isWordScalar(s[j]) {
-                if kazakhSuspects.contains(s[j]) { hit = true }
+                if kazakhSuspects[s[j]] != nil {
+                    hit = true
+                } else if CyrillicCase.isCyrillicLetter(s[j]) {
+                    anchor = true
+                }
                 j += 1
             }
-            if hit { out.append(i..<j) }
+            if hit && anchor { out.append(i..<j) }
             i = j
         }
         return out
@@ -342,7 +353,7 @@ struct LineRepairer {
         let table = rules.homoglyphs
         let lineMajority: Script = cyrillicCount >= latinCount ? .cyrillic : .latin
         let hasCyrillicI = s.contains(0x456) || s.contains(0x406)
-        let kazakhLine = s.contains { [0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x456].contains(CyrillicCase.lower($0)) }
+        let kazakhLine = s.contains { LineRepairer.isKazakhLetter($0) }
 
         // Tokens: runs of non-space; words: runs of letters inside a token.
         struct Word { var from: Int; var to: Int; var latin: Int; var cyrillic: Int; var tokenSkipped: Bool }
@@ -373,7 +384,18 @@ struct LineRepairer {
             if w.tokenSkipped || LineRepairer.digitPart(s, from: w.from, to: w.to) { continue }
             var target: Script
             if w.latin > 0 && w.cyrillic > 0 {
-                target = w.cyrillic > w.latin ? .cyrillic : w.latin > w.cyrillic ? .latin : lineMajority
+                // Decided by the letters that have no look-alike: `я` makes `cаясат` Cyrillic, `r` makes
+                // `Micrоsoft` Latin; both kinds (`Facebookта`) mean a genuinely mixed word.
+                var cyrillicOnly = 0, latinOnly = 0
+                for u in s[w.from..<w.to] {
+                    switch LineRepairer.script(u) {
+                    case .cyrillic where table.toLatin[u] == nil: cyrillicOnly += 1
+                    case .latin where table.toCyrillic[u] == nil || table.toCyrillic[u]!.use == .toLatin: latinOnly += 1
+                    default: break
+                    }
+                }
+                if cyrillicOnly > 0 && latinOnly > 0 { continue }
+                target = cyrillicOnly > 0 ? .cyrillic : latinOnly > 0 ? .latin : lineMajority
             } else if w.latin == 1 && w.to - w.from == 1 && lineMajority == .cyrillic {
                 // A lone letter (`c`, `a)`, `M.` before a Cyrillic name) between Cyrillic words.
                 let prevCyr = wi == 0 || words[wi - 1].cyrillic > words[wi - 1].latin
@@ -430,6 +452,17 @@ struct LineRepairer {
         }
     }
 
+    /// ә ғ қ ң ө ұ ү һ і in either case: letters that mark a Kazakh paragraph.
+    static func isKazakhLetter(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF,
+             0x4BA, 0x4BB, 0x406, 0x456:
+            return true
+        default:
+            return false
+        }
+    }
+
     static func isSpace(_ u: UInt32) -> Bool {
         u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x202F || (0x2000...0x200A).contains(u) || u == 0x3000
     }
@@ -458,5 +491,27 @@ struct LineRepairer {
         var j = to
         while j < s.count && !isSpace(s[j]) && s[j] != 0x2D && s[j] != 0x2013 { j += 1 }
         return s[i..<j].contains { (0x30...0x39).contains($0) }
+    }
+}
+
+/// Scalar → byte for the scalars below U+2600 (every code-page character the repairs look up lives
+/// there): a flat array instead of a dictionary, because it is consulted for every letter of a line.
+struct ByteTable {
+    private var bytes: [UInt8]
+    private var present: [Bool]
+    static let limit: UInt32 = 0x2600
+
+    init(_ map: [UInt32: UInt8]) {
+        bytes = [UInt8](repeating: 0, count: Int(Self.limit))
+        present = [Bool](repeating: false, count: Int(Self.limit))
+        for (u, b) in map where u < Self.limit {
+            bytes[Int(u)] = b
+            present[Int(u)] = true
+        }
+    }
+
+    @inline(__always)
+    subscript(_ u: UInt32) -> UInt8? {
+        u < Self.limit && present[Int(u)] ? bytes[Int(u)] : nil
     }
 }

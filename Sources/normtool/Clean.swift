@@ -66,6 +66,9 @@ struct Clean: ParsableCommand {
             let bytes = try source.readAll()
             let (text, report) = try Decoding.decode(bytes, encoding: config.encoding, rules: context.rules,
                                                          place: source.displayName)
+            if explain, let reason = report.reason {
+                warn("\(source.displayName): decoded as \(report.encoding)\(report.hadBOM ? " with BOM" : "") (\(reason))")
+            }
             for offset in report.invalidByteOffsets {
                 warn("\(source.displayName): byte \(offset): invalid \(report.encoding), replaced with U+FFFD")
             }

@@ -34,6 +34,12 @@ struct Detect: ParsableCommand {
 
     func run() throws {
         let identifier = try LanguageIdentifier(rules: ruleOptions.store)
+        var configuration = Configuration.pdfDump
+        configuration.typos = .off
+        configuration.restoreKazakhLetters = false
+        configuration.languageDetection = false
+        let context = PassContext(configuration: configuration, rules: ruleOptions.store)
+        let pipeline = Pipeline(passes: Pipeline(configuration: configuration).passes + [LanguagePass(identifier: identifier)])
         let out = try OutputSink(path: nil)
         var hadInvalid = false
         for source in InputSource.sources(files) {
@@ -42,7 +48,7 @@ struct Detect: ParsableCommand {
                 var lineNumber = 0
                 try source.forEachLine { line, offset in
                     lineNumber += 1
-                    if let bad = firstInvalidUTF8Offset(Array(line)) {
+                    if let bad = invalidUTF8Runs(line).first?.offset {
                         warn("\(source.displayName): line \(lineNumber), byte \(offset + bad): invalid UTF-8; undecodable bytes ignored")
                         hadInvalid = true
                     }
@@ -51,15 +57,13 @@ struct Detect: ParsableCommand {
                     try write(identifier.identify(utf8: UnsafeBufferPointer(rebasing: line[0..<end])), line: lineNumber, to: out)
                 }
             case .paragraph:
-                // The paragraphs `clean` prints, found by the same layout and reflow passes.
-                let (text, report) = try Decoding.decodeUTF8(try source.readAll(), place: source.displayName)
+                // The paragraphs `clean` prints: same decoding, Unicode repair, layout, reflow and spacing.
+                let bytes = try source.readAll()
+                let (text, report) = try Decoding.decode(bytes, encoding: nil, rules: context.rules, place: source.displayName)
                 for offset in report.invalidByteOffsets {
-                    warn("\(source.displayName): byte \(offset): invalid UTF-8, replaced with U+FFFD")
+                    warn("\(source.displayName): byte \(offset): invalid \(report.encoding), replaced with U+FFFD")
                     hadInvalid = true
                 }
-                let pipeline = Pipeline(passes: [LayoutPass(inputLayout: .auto), ReflowPass(inputLayout: .auto),
-                                                 LanguagePass(identifier: identifier)])
-                let context = PassContext(configuration: .pdfDump, rules: ruleOptions.store)
                 let doc = try pipeline.run(Document(lines: text, decoding: report), context: context)
                 for block in doc.blocks where block.isRunningText {
                     let decision = block.language.map {

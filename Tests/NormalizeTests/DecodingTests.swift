@@ -66,4 +66,13 @@ import Testing
         #expect(throws: NormalizeError.self) { try CodePage(name: "x", ruleText: "80\t0402\n", path: "t.txt") }
         #expect(throws: NormalizeError.self) { try CodePage(name: "x", ruleText: "7F\t0402\n", path: "t.txt") }
     }
+
+    @Test func westernTextIsLeftToICUsDetector() throws {
+        let bytes: [UInt8] = Array("Gr".utf8) + [0xFC, 0xDF] + Array("e aus M".utf8) + [0xFC] + Array("nchen, sch".utf8) + [0xF6]
+            + Array("ne Stra".utf8) + [0xDF] + Array("e und gro".utf8) + [0xDF] + Array("e Freude f".utf8) + [0xFC] + Array("r alle.\n".utf8)
+        let (text, report) = try Decoding.decode(bytes, place: "de.txt")
+        #expect(text == "Grüße aus München, schöne Straße und große Freude für alle.\n")
+        #expect(report.reason?.contains("ICU") == true)
+    }
 }
+

@@ -17,4 +17,16 @@ import Testing
             }
         }
     }
+
+    @Test func brokenRuleFilesNameTheLine() {
+        #expect(throws: NormalizeError.ruleFile(path: "h.tsv", line: 2, column: 1,
+                                               message: "expected LATIN<TAB>CYRILLIC…<TAB>both|evidence|to-latin")) {
+            try HomoglyphTable(ruleText: "a\tа\tboth\nb\tв\tsometimes\n", path: "h.tsv")
+        }
+        #expect(throws: NormalizeError.self) {
+            try LetterTrigramModel(ruleText: "# header\nkk\tаб\t3\n", path: "t.tsv")
+        }
+        #expect(throws: NormalizeError.self) { try LetterTrigramModel(ruleText: "", path: "t.tsv") }
+    }
 }
+

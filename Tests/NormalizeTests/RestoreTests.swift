@@ -71,18 +71,24 @@ let restorationModel: KazakhRestorationModel = {
         #expect(off.blocks.map(\.text) == ["Казакстан тарихы", "Россия и Казахстан"])
     }
 
-    @Test func brokenModelFileIsAnErrorNamingFileAndLine() {
-        let good = Array("а\t1\n".utf8)
-        #expect(throws: NormalizeError.ruleFile(path: "Rules/restore/forms.tsv", line: 2, column: 1,
-                                                message: "expected 2 tab-separated fields, found 1")) {
-            _ = try KazakhRestorationModel(forms: good + Array("қазақ\n".utf8), bigrams: [], letters: [], russian: [],
-                                           displayPath: { "Rules/" + $0 })
+    @Test func brokenModelFileIsAnErrorNamingTheFile() throws {
+        var files = try KazakhRestorationModel.files.map { ("Rules/" + $0, try RuleStore.embedded.data($0)) }
+        files[1].1.removeLast(5)
+        let error = #expect(throws: NormalizeError.self) { _ = try KazakhRestorationModel(files: files) }
+        #expect(error?.description.hasPrefix("Rules/restore/pairs.bin:1:1: byte") == true)
+        #expect(error?.description.contains("file ends inside a table; regenerate with scripts/build-restore-model.py") == true)
+        files[1].1 = Array("forms\t1\n".utf8)
+        #expect(throws: NormalizeError.self) { _ = try KazakhRestorationModel(files: files) }
+    }
+
+    /// The `.bin` files are generated from the TSV files next to them; they must not drift apart.
+    @Test func binaryModelIsGeneratedFromTheTSVFiles() throws {
+        var source: [UInt8] = []
+        for name in KazakhRestorationModel.sourceFiles {
+            source += try Data(contentsOf: Paths.rules(name))
         }
-        #expect(throws: NormalizeError.ruleFile(path: "Rules/restore/letters.tsv", line: 1, column: 1,
-                                                message: "not a positive count: x")) {
-            _ = try KazakhRestorationModel(forms: good, bigrams: [], letters: Array("^а\tx\n".utf8), russian: [],
-                                           displayPath: { "Rules/" + $0 })
-        }
+        #expect(KazakhRestorationModel.hash(source) == restorationModel.sourceHash,
+                "Rules/restore/*.bin are stale: run scripts/build-restore-model.py --binary-only")
     }
 
     /// restore-dev: real Kazakh paragraphs with every Kazakh letter replaced, scored like its score.py.

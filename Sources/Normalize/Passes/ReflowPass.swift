@@ -92,6 +92,8 @@ public struct ReflowPass: Pass {
         var text: Substring
         var indent: Int
         var line: Int
+        /// Spaces after the last character: Word-made PDFs leave two after a paragraph's last line.
+        var trailingSpaces: Int
     }
 
     enum Gap {
@@ -117,6 +119,7 @@ public struct ReflowPass: Pass {
             self.blocks = blocks
             var blanks = 0
             var page = false
+            var formFeed = false
             for (i, block) in blocks.enumerated() {
                 switch block.kind {
                 case .line:
@@ -125,12 +128,14 @@ public struct ReflowPass: Pass {
                         blanks += 1
                         continue
                     }
-                    gaps.append(page ? .page : (blanks > 0 ? .blank(blanks) : .none))
-                    rows.append(Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line))
+                    gaps.append(formFeed ? .page : blanks > 0 ? .blank(blanks) : page ? .page : .none)
+                    rows.append(Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line,
+                                    trailingSpaces: block.text.unicodeScalars.reversed().prefix(while: LineText.isSpace).count))
                     blanks = 0
                     page = false
+                    formFeed = false
                 case .separator where block.text == "\u{0C}":
-                    page = true
+                    formFeed = true
                 case .pageNumber, .runningText, .footnote, .separator:
                     page = true
                 default:
@@ -142,7 +147,7 @@ public struct ReflowPass: Pass {
         }
 
         mutating func measure() {
-            var lengths = rows.map { $0.text.unicodeScalars.count }.filter { $0 >= 8 }
+            var lengths = rows.filter { $0.text.unicodeScalars.count >= 8 }.map { LineText.visualWidth($0.text) }
             lengths.sort()
             if !lengths.isEmpty { width = lengths[min(lengths.count - 1, lengths.count * 95 / 100)] }
             var indents: [Int: Int] = [:]
@@ -184,7 +189,7 @@ public struct ReflowPass: Pass {
         func isTitle(_ i: Int) -> Bool {
             let t = rows[i].text
             guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t),
-                  LineText.wordCount(t) <= 8, t.unicodeScalars.count * 5 < width * 3 else { return false }
+                  LineText.wordCount(t) <= 8, LineText.visualWidth(t) * 5 < width * 3 else { return false }
             if let last = t.unicodeScalars.last, LineText.isHyphen(last) { return false }
             if i > 0, !brokenBefore(i) { return false }
             guard i + 1 < rows.count else { return true }
@@ -219,7 +224,8 @@ public struct ReflowPass: Pass {
             }
             guard LineText.endsSentence(a) || a.hasSuffix(":"), LineText.startsLikeParagraph(b) else { return false }
             if indentMode, rows[i].indent > margin + 1 { return true }
-            let fits = a.unicodeScalars.count + 1 + LineText.firstWord(b).unicodeScalars.count
+            if rows[i - 1].trailingSpaces >= 2, LineText.endsSentence(a) { return true }
+            let fits = LineText.visualWidth(a) + 5 + LineText.visualWidth(LineText.firstWord(b))
             return fits < width
         }
 

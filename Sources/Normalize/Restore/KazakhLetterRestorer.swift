@@ -55,9 +55,11 @@ public struct KazakhLetterRestorer: Sendable {
 
     /// A word of the paragraph as letter codes.
     struct Word {
-        var start: Int  // scalar offset
-        var end: Int
-        var byteOffset: Int
+        var byteStart: Int
+        var byteEnd: Int
+        var scalarOffset: Int
+        /// Index of the word's first letter in `Paragraph.letterByte` / `letterValue`.
+        var firstLetter: Int
         /// Lowercase codes; `!`, `1` and Latin `i` read as і.
         var codes: [UInt8]
         var skeleton: [UInt8]
@@ -68,49 +70,65 @@ public struct KazakhLetterRestorer: Sendable {
         var hasKazakhLetter: Bool
         /// `!` or `1` must become і.
         var hasOCRDigit: Bool
+        /// The word is followed by `!` or `1` and then no letter or digit: in OCR text that may be a
+        /// final і (`берд!.`, `келед1.`).
+        var trailingBang: Bool
+        /// …and right after it comes `.`, `,`, `;` or `:`, where a real `!` is rare.
+        var bangBeforePunctuation: Bool
         /// Some letter has more than one possible Kazakh spelling.
         var isAmbiguous: Bool
         var allUppercase: Bool
     }
 
-    /// Words of a paragraph: maximal runs of letters and digits; a run is a word to restore only when it
-    /// is Cyrillic (Latin `i`, and `!`/`1` between Cyrillic letters, allowed).
-    static func words(_ scalars: [Unicode.Scalar]) -> [Word] {
-        var out: [Word] = []
-        var i = 0
-        var byte = 0
-        let n = scalars.count
-        @inline(__always) func isWordScalar(_ k: Int) -> Bool {
-            let v = scalars[k].value
+    /// The words of a paragraph and, for each of their letters, its byte offset and scalar.
+    struct Paragraph {
+        var words: [Word] = []
+        var letterByte: [Int] = []
+        var letterValue: [UInt32] = []
+    }
+
+    /// Words of a paragraph given as UTF-8: maximal runs of letters and digits; a run is a word to
+    /// restore only when it is Cyrillic (Latin `i`, and `!`/`1` between Cyrillic letters, allowed).
+    static func scan(_ p: UnsafeBufferPointer<UInt8>) -> Paragraph {
+        var para = Paragraph()
+        let n = p.count
+        @inline(__always) func decode(_ i: Int) -> (value: UInt32, width: Int) {
+            let b = p[i]
+            if b < 0x80 { return (UInt32(b), 1) }
+            if b < 0xE0 { return (UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+            if b < 0xF0 { return (UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+            return (UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+        }
+        /// `!` or `1` after a Cyrillic letter and before a lowercase Cyrillic letter: OCR's і.
+        @inline(__always) func isInnerI(_ v: UInt32, previous: UInt32, at i: Int) -> Bool {
+            guard v == 0x21 || v == 0x31, KazakhLetters.code(previous) != 0, i + 1 < n else { return false }
+            let next = decode(i + 1).value
+            return KazakhLetters.code(next) != 0 && !KazakhLetters.isUppercase(next)
+        }
+        @inline(__always) func isWordScalar(_ v: UInt32, previous: UInt32, at i: Int) -> Bool {
             if KazakhLetters.code(v) != 0 { return true }
             if v < 0x80 {
                 if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { return true }
-                if v == 0x21 { return isInnerI(k) }
-                return false
+                return v == 0x21 && isInnerI(v, previous: previous, at: i)
             }
-            return scalars[k].properties.isAlphabetic
+            return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
         }
-        /// `!` or `1` between a Cyrillic letter and a lowercase Cyrillic letter: OCR's і.
-        @inline(__always) func isInnerI(_ k: Int) -> Bool {
-            guard k > 0, k + 1 < n else { return false }
-            let v = scalars[k].value
-            guard v == 0x21 || v == 0x31 else { return false }
-            let next = scalars[k + 1].value
-            return KazakhLetters.code(scalars[k - 1].value) != 0 && KazakhLetters.code(next) != 0
-                && !KazakhLetters.isUppercase(next)
-        }
+        var i = 0
+        var scalar = 0
+        var previous: UInt32 = 0
         while i < n {
-            guard isWordScalar(i) else {
-                byte += UTF8.width(scalars[i])
-                i += 1
+            var (v, width) = decode(i)
+            guard isWordScalar(v, previous: previous, at: i) else {
+                previous = v
+                i += width
+                scalar += 1
                 continue
             }
-            let start = i, startByte = byte
+            let start = i, startScalar = scalar, firstLetter = para.letterByte.count
             var codes: [UInt8] = []
             var fixed: [Int] = []
             var ok = true, hasKazakh = false, hasDigitI = false, hasCyrillic = false, allUpper = true
-            while i < n && isWordScalar(i) {
-                let v = scalars[i].value
+            while true {
                 let c = KazakhLetters.code(v)
                 if c != 0 {
                     codes.append(c)
@@ -121,132 +139,276 @@ public struct KazakhLetterRestorer: Sendable {
                     fixed.append(codes.count)
                     codes.append(42)
                     if v == 0x69 { allUpper = false }
-                } else if isInnerI(i) {
+                } else if isInnerI(v, previous: previous, at: i) {
                     fixed.append(codes.count)
                     codes.append(42)
                     hasDigitI = true
                 } else {
                     ok = false
                 }
-                byte += UTF8.width(scalars[i])
-                i += 1
+                if ok {
+                    para.letterByte.append(i)
+                    para.letterValue.append(v)
+                }
+                previous = v
+                i += width
+                scalar += 1
+                guard i < n else { break }
+                (v, width) = decode(i)
+                guard isWordScalar(v, previous: previous, at: i) else { break }
             }
-            guard ok && hasCyrillic else { continue }
-            let skeleton = codes.map(KazakhLetters.skeleton)
+            guard ok && hasCyrillic else {
+                para.letterByte.removeSubrange(firstLetter...)
+                para.letterValue.removeSubrange(firstLetter...)
+                continue
+            }
+            var skeleton = codes
             var ambiguous = false
-            for s in skeleton where KazakhLetters.restorations[Int(s)].count > 1 { ambiguous = true; break }
-            out.append(Word(start: start, end: i, byteOffset: startByte, codes: codes, skeleton: skeleton,
-                            skeletonHash: KazakhRestorationModel.hash(skeleton), fixedI: fixed,
-                            hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI, isAmbiguous: ambiguous,
-                            allUppercase: allUpper))
+            for k in 0..<skeleton.count {
+                skeleton[k] = KazakhLetters.skeleton(codes[k])
+                if KazakhLetters.restorations[Int(skeleton[k])].count > 1 { ambiguous = true }
+            }
+            let after = i + 1 < n ? decode(i + 1).value : 0x20
+            let bang = i < n && (p[i] == 0x21 || p[i] == 0x31) && KazakhLetters.code(after) == 0
+                && !(after >= 0x30 && after <= 0x39) && !(Unicode.Scalar(after)?.properties.isAlphabetic ?? false)
+            para.words.append(Word(byteStart: start, byteEnd: i, scalarOffset: startScalar, firstLetter: firstLetter,
+                                   codes: codes, skeleton: skeleton, skeletonHash: KazakhRestorationModel.hash(skeleton),
+                                   fixedI: fixed, hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI, trailingBang: bang,
+                                   bangBeforePunctuation: bang && [0x2E, 0x2C, 0x3B, 0x3A].contains(after),
+                                   isAmbiguous: ambiguous, allUppercase: allUpper))
         }
-        return out
+        return para
+    }
+
+    static func scan(_ text: String) -> Paragraph {
+        var t = text
+        return t.withUTF8 { scan($0) }
     }
 
     /// Whether a paragraph is Kazakh that lost its letters: at most one word in ten keeps a Kazakh
     /// letter, and its words are more likely Kazakh skeletons than Russian words (word counts of
     /// both corpora, naive Bayes). Used until language ID marks blocks.
     public func needsRestoration(_ text: String) -> Bool {
-        needsRestoration(Self.words(Array(text.unicodeScalars)))
+        needsRestoration(Self.scan(text).words)
     }
 
     func needsRestoration(_ words: [Word]) -> Bool {
         var withKazakh = 0
+        for w in words where w.hasKazakhLetter { withKazakh += 1 }
+        guard !words.isEmpty && withKazakh * 10 <= words.count else { return false }
         var evidence = 0.0
         for w in words {
-            if w.hasKazakhLetter { withKazakh += 1 }
-            let k = Double(model.skeletonTotal[w.skeletonHash] ?? 0)
-            let r = Double(w.hasOCRDigit ? 0 : model.russian[KazakhRestorationModel.hash(w.codes)] ?? 0)
+            let k = Double(model.skeletonTotal(w.skeletonHash))
+            let r = Double(w.hasOCRDigit ? 0 : model.russianCount(KazakhRestorationModel.hash(w.codes)))
             if k == 0 && r == 0 { continue }
             evidence += log((k + 0.5) / model.kazakhTotal) - log((r + 0.5) / model.russianTotal)
         }
-        return !words.isEmpty && withKazakh * 10 <= words.count && evidence > 0
+        return evidence > 0
+    }
+
+    /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
+    public func looksLikeRussianOCR(_ text: String) -> Bool {
+        Self.scan(text).words.contains { $0.hasOCRDigit }
     }
 
     /// Hashes of the forms a paragraph writes with Kazakh letters: evidence for the same forms where
     /// their letters were lost.
     public func evidence(in text: String) -> Set<UInt64> {
         var set = Set<UInt64>()
-        for w in Self.words(Array(text.unicodeScalars)) where w.hasKazakhLetter {
+        for w in Self.scan(text).words where w.hasKazakhLetter {
             set.insert(KazakhRestorationModel.hash(w.codes))
         }
         return set
     }
 
-    /// The paragraph with Kazakh letters restored (when it needs it), and every word changed.
-    public mutating func restore(_ text: String, evidence extra: Set<UInt64> = [], force: Bool = false) -> (text: String, changes: [Change]) {
-        let scalars = Array(text.unicodeScalars)
-        let words = Self.words(scalars)
-        guard force || needsRestoration(words) else { return (text, []) }
-        var evidence = extra
-        for w in words where w.hasKazakhLetter { evidence.insert(KazakhRestorationModel.hash(w.codes)) }
+    /// The paragraph with Kazakh letters restored (when it needs it, or always with `force`), and every
+    /// word changed. `ocr`: the text comes from OCR with a Russian model (also implied by `б!р`-like
+    /// words), so е may stand for ө, э for ә, a final `!` for і, and an і may be missing.
+    public mutating func restore(_ text: String, evidence extra: Set<UInt64> = [], force: Bool = false,
+                                 ocr ocrHint: Bool = false) -> (text: String, changes: [Change]) {
+        var input = text
+        return input.withUTF8 { bytes in
+            let para = Self.scan(bytes)
+            guard force || needsRestoration(para.words) else { return (text, []) }
+            var evidence = extra
+            for w in para.words where w.hasKazakhLetter { evidence.insert(KazakhRestorationModel.hash(w.codes)) }
 
-        var output = scalars
-        var changes: [Change] = []
-        for (j, w) in words.enumerated() where !w.hasKazakhLetter && (w.isAmbiguous || w.hasOCRDigit) {
-            let left = j > 0 ? words[j - 1].skeletonHash : nil
-            let right = j + 1 < words.count ? words[j + 1].skeletonHash : nil
-            guard let (chosen, note) = choose(w, left: left, right: right, evidence: evidence),
-                  chosen != w.codes || w.hasOCRDigit else { continue }
-            var changed = false
-            for k in 0..<chosen.count where chosen[k] != w.codes[k] || scalars[w.start + k].value == 0x21 || scalars[w.start + k].value == 0x31 {
-                let original = scalars[w.start + k].value
-                let upper = KazakhLetters.isUppercase(original) || (w.allUppercase && KazakhLetters.code(original) == 0)
-                output[w.start + k] = Unicode.Scalar(KazakhLetters.scalar(chosen[k], uppercase: upper))!
-                changed = true
+            var output: [UInt8] = []
+            var cursor = 0
+            var changes: [Change] = []
+            var after: [UInt8] = []
+            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
+            for (j, w) in para.words.enumerated() where !w.hasKazakhLetter && (w.isAmbiguous || w.hasOCRDigit || ocr) {
+                let left = j > 0 ? para.words[j - 1].skeletonHash : nil
+                let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
+                after.removeAll(keepingCapacity: true)
+                var end = w.byteEnd
+                let chosen: [UInt8], note: String
+                if ocr, let (codes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
+                    (chosen, note) = (codes, why)
+                    if bang || codes.count != w.codes.count {
+                        // Letters added: spell the whole word, keeping its capitalisation.
+                        let capital = KazakhLetters.isUppercase(para.letterValue[w.firstLetter])
+                        for (k, c) in codes.enumerated() {
+                            let v = KazakhLetters.scalar(c, uppercase: w.allUppercase || (k == 0 && capital))
+                            after.append(UInt8(0xC0 | v >> 6))
+                            after.append(UInt8(0x80 | v & 0x3F))
+                        }
+                        if bang { end += 1 }
+                    }
+                } else if let (codes, why) = choose(w, left: left, right: right, evidence: evidence, ocr: ocr) {
+                    (chosen, note) = (codes, why)
+                } else {
+                    continue
+                }
+                var from = w.byteStart
+                for k in 0..<chosen.count where after.isEmpty || from > w.byteStart {
+                    let original = para.letterValue[w.firstLetter + k]
+                    let isDigitI = original == 0x21 || original == 0x31
+                    guard chosen[k] != w.codes[k] || isDigitI else { continue }
+                    let at = para.letterByte[w.firstLetter + k]
+                    after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
+                    let upper = KazakhLetters.isUppercase(original) || (w.allUppercase && isDigitI)
+                    let v = KazakhLetters.scalar(chosen[k], uppercase: upper)
+                    after.append(UInt8(0xC0 | v >> 6))
+                    after.append(UInt8(0x80 | v & 0x3F))
+                    from = at + (original < 0x80 ? 1 : 2)
+                }
+                if after.isEmpty { continue }
+                if from > w.byteStart { after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<w.byteEnd])) }
+                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<w.byteStart]))
+                output.append(contentsOf: after)
+                cursor = end
+                changes.append(Change(scalarOffset: w.scalarOffset, byteOffset: w.byteStart,
+                                      before: String(decoding: UnsafeBufferPointer(rebasing: bytes[w.byteStart..<end]), as: UTF8.self),
+                                      after: String(decoding: after, as: UTF8.self), note: note))
             }
-            if changed {
-                changes.append(Change(scalarOffset: w.start, byteOffset: w.byteOffset,
-                                      before: String(String.UnicodeScalarView(scalars[w.start..<w.end])),
-                                      after: String(String.UnicodeScalarView(output[w.start..<w.end])), note: note))
-            }
+            if changes.isEmpty { return (text, []) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
+            return (String(decoding: output, as: UTF8.self), changes)
         }
-        if changes.isEmpty { return (text, []) }
-        return (String(String.UnicodeScalarView(output)), changes)
     }
 
     /// The spelling of one word, and why.
-    mutating func choose(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> ([UInt8], String)? {
-        if let range = model.forms(skeleton: w.skeleton, hash: w.skeletonHash) {
-            let total = Double(model.skeletonTotal[w.skeletonHash] ?? 1)
-            var best: (score: Double, index: Int)? = nil
-            for i in Int(range.lowerBound)..<Int(range.upperBound) {
+    mutating func choose(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>, ocr: Bool = false) -> ([UInt8], String)? {
+        if let (range, count) = model.forms(skeleton: w.skeleton, hash: w.skeletonHash) {
+            if range.count == 1 {
+                let form = model.form(range.lowerBound)
+                if form == w.codes { return w.hasOCRDigit ? (form, "lexicon: \(model.count(range.lowerBound))× in the corpus") : nil }
+            }
+            let total = Double(count)
+            let leftTotal = left.map { Double(model.pair(.leftTotal, $0, w.skeletonHash)) } ?? 0
+            let rightTotal = right.map { Double(model.pair(.rightTotal, w.skeletonHash, $0)) } ?? 0
+            var best: (score: Double, form: [UInt8], count: Int32)? = nil
+            for i in range {
                 let form = model.form(i)
-                if !w.fixedI.allSatisfy({ form[form.startIndex + $0] == 42 }) { continue }
+                if !w.fixedI.allSatisfy({ form[$0] == 42 }) { continue }
                 let p = Double(model.count(i)) / total
                 var score = log(p)
-                let h = model.formHash(i)
+                let h = KazakhRestorationModel.hash(form)
                 if let left {
                     let pair = Double(model.pair(.leftSkeleton, left, h))
-                    let all = Double(model.pair(.leftTotal, left, w.skeletonHash))
-                    score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
+                    score += log((pair + pairSmoothing * p) / (leftTotal + pairSmoothing)) - log(p)
                 }
                 if let right {
                     let pair = Double(model.pair(.rightSkeleton, h, right))
-                    let all = Double(model.pair(.rightTotal, w.skeletonHash, right))
-                    score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
+                    score += log((pair + pairSmoothing * p) / (rightTotal + pairSmoothing)) - log(p)
                 }
-                if evidence.contains(h) { score += evidenceBonus }
-                if best == nil || score > best!.score { best = (score, i) }
+                if !evidence.isEmpty && evidence.contains(h) { score += evidenceBonus }
+                if best == nil || score > best!.score { best = (score, form, model.count(i)) }
             }
             if let best {
-                return (Array(model.form(best.index)), "lexicon: \(model.count(best.index))× in the corpus")
+                if best.form == w.codes && !w.hasOCRDigit { return nil }
+                return (best.form, "lexicon: \(best.count)× in the corpus")
             }
         }
-        let key = KazakhRestorationModel.hash(w.codes) ^ (w.hasOCRDigit ? 0x5555_5555 : 0)
+        let key = KazakhRestorationModel.hash(w.codes) ^ (w.hasOCRDigit ? 0x5555_5555 : 0) ^ (ocr ? 0xAAAA_0000 : 0)
         let codes: [UInt8]
         if let cached = unseen[key] {
             codes = cached
         } else {
             var skeleton = w.skeleton
             for k in w.fixedI { skeleton[k] = 42 }
-            let (best, score) = model.bestSpelling(skeleton: skeleton)
+            let (best, score) = model.bestSpelling(skeleton: skeleton, ocr: ocr)
             let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes) + unseenWordMargin
             codes = keep ? w.codes : best
             if unseen.count >= Self.cacheLimit { unseen.removeAll(keepingCapacity: true) }
             unseen[key] = codes
         }
-        if codes == w.codes { return nil }
+        if codes == w.codes && !w.hasOCRDigit { return nil }
         return (codes, "letter model: unseen word, likelier Kazakh spelling")
+    }
+
+    /// OCR with a Russian model: the attested forms the word may stand for when е may be ө, э may be ә,
+    /// a final `!` may be і and (for a word the lexicon lacks) one і may have been dropped. The best by
+    /// corpus count and neighbours, whether it took the `!`, and why; nil when nothing is attested.
+    mutating func chooseOCR(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> (codes: [UInt8], bang: Bool, note: String)? {
+        struct Candidate { var form: [UInt8]; var count: Int32; var skeletonHash: UInt64; var bang: Bool }
+        var candidates: [Candidate] = []
+        // Skeleton letters with the letter each position must have (0: any with that skeleton).
+        func collect(_ skeleton: [UInt8], _ required: [UInt8], bang: Bool) {
+            let hash = KazakhRestorationModel.hash(skeleton)
+            guard let (range, _) = model.forms(skeleton: skeleton, hash: hash) else { return }
+            for i in range {
+                let form = model.form(i)
+                var ok = true
+                for k in 0..<form.count where required[k] != 0 && form[k] != required[k] { ok = false; break }
+                if ok { candidates.append(Candidate(form: form, count: model.count(i), skeletonHash: hash, bang: bang)) }
+            }
+        }
+        let vowels = Array(w.codes.indices.filter { w.codes[$0] == 6 || w.codes[$0] == 30 }.prefix(4))
+        var base = [UInt8](repeating: 0, count: w.codes.count)
+        for k in w.fixedI { base[k] = 42 }
+        func variants(_ body: ([UInt8], [UInt8]) -> Void) {
+            for mask in 0..<(1 << vowels.count) {
+                var skeleton = w.skeleton, required = base
+                for (b, k) in vowels.enumerated() {
+                    if mask & (1 << b) != 0 {
+                        skeleton[k] = w.codes[k] == 6 ? 15 : 1
+                        required[k] = w.codes[k] == 6 ? 38 : 34
+                    } else {
+                        required[k] = w.codes[k]
+                    }
+                }
+                body(skeleton, required)
+            }
+        }
+        variants { skeleton, required in
+            collect(skeleton, required, bang: false)
+            if w.trailingBang { collect(skeleton + [9], required + [42], bang: true) }
+        }
+        if candidates.isEmpty && w.codes.count >= 3 {
+            variants { skeleton, required in
+                for p in 1..<skeleton.count where skeleton[p - 1] != 9 && skeleton[p] != 9 {
+                    var s = skeleton, r = required
+                    s.insert(9, at: p)
+                    r.insert(42, at: p)
+                    collect(s, r, bang: false)
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let total = Double(candidates.reduce(0) { $0 + Int($1.count) })
+        var best: (score: Double, candidate: Candidate)? = nil
+        for c in candidates {
+            let p = Double(c.count) / total
+            var score = log(p)
+            let h = KazakhRestorationModel.hash(c.form)
+            if let left {
+                let pair = Double(model.pair(.leftSkeleton, left, h)), all = Double(model.pair(.leftTotal, left, c.skeletonHash))
+                score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
+            }
+            if let right {
+                let pair = Double(model.pair(.rightSkeleton, h, right)), all = Double(model.pair(.rightTotal, c.skeletonHash, right))
+                score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
+            }
+            if !evidence.isEmpty && evidence.contains(h) { score += evidenceBonus }
+            if c.bang && w.bangBeforePunctuation { score += evidenceBonus }
+            if best == nil || score > best!.score { best = (score, c) }
+        }
+        guard let c = best?.candidate else { return nil }
+        if c.form == w.codes && !c.bang && !w.hasOCRDigit { return nil }
+        return (c.form, c.bang, "lexicon (OCR reading): \(c.count)× in the corpus")
     }
 }

@@ -14,181 +14,125 @@ import Darwin
 ///   suffix chains and vowel harmony);
 /// - Russian word counts, to tell a Russian paragraph from Kazakh typed without its letters.
 ///
-/// Immutable once loaded; safe to share between threads.
+/// The `.bin` files are hash tables generated from the TSV files next to them and used in place, so
+/// loading costs a copy, not a parse. Immutable once loaded; safe to share between threads.
 public final class KazakhRestorationModel: Sendable {
-    static let formsFile = "restore/forms.tsv"
-    static let bigramsFile = "restore/bigrams.tsv"
-    static let lettersFile = "restore/letters.tsv"
-    static let russianFile = "restore/russian.tsv"
+    static let files = ["lexicon.bin", "pairs.bin", "letters.bin", "russian.bin"].map { "restore/" + $0 }
+    /// The TSV files the `.bin` files are generated from (their FNV-1a hash is in every `.bin` header).
+    public static let sourceFiles = ["forms.tsv", "bigrams.tsv", "letters.tsv", "russian.tsv"].map { "restore/" + $0 }
 
-    /// Forms grouped by skeleton: `skeletonIndex[hash(skeleton)]` = range into `formStart`/`formCount`.
-    private let skeletonIndex: [UInt64: Range<Int32>]
-    /// Letter codes of every form, concatenated; form `i` is `letters[formStart[i]..<formStart[i+1]]`.
-    private let letters: [UInt8]
-    private let formStart: [Int32]
-    private let formCount: [Int32]
-    private let formHash: [UInt64]
-    /// Total count of the forms of each skeleton (by skeleton hash).
-    let skeletonTotal: [UInt64: Int32]
-    /// Word pairs: `pairKey(.leftSkeleton, hash(skeleton), hash(form))` etc.
-    private let pairs: [UInt64: Int32]
-    /// Letter n-gram counts, keys packed 6 bits per letter (oldest letter highest).
-    private let ngram: [UInt32: Int32]
+    /// Skeleton hash → (first form, number of forms, total count).
+    private let skeletons: PackedTable
+    private let formStart: PackedArray
+    private let formCount: PackedArray
+    private let letters: PackedArray
+    let kazakhTotal: Double
+    /// `pairKey(side, a, b)` → count.
+    private let pairs: PackedTable
+    /// Letter n-gram counts, keys packed 6 bits per letter (oldest letter highest), bit 31 set.
+    private let ngram: PackedTable
     /// For each history (packed the same way): how often it was followed by a letter, and by how many
     /// different letters (Witten–Bell smoothing).
-    private let history: [UInt32: SIMD2<Int32>]
+    private let history: PackedTable
     private let unigramTotal: Double
-    let russian: [UInt64: Int32]
+    private let russian: PackedTable
     let russianTotal: Double
-    let kazakhTotal: Double
+    /// FNV-1a hash of the TSV sources, from the `.bin` headers.
+    public let sourceHash: UInt64
 
     enum PairSide: UInt64 {
         case leftSkeleton = 1, rightSkeleton = 2, leftTotal = 3, rightTotal = 4
     }
 
-    /// Loads the four files of `Rules/restore/` from a rule store.
+    /// Loads the `.bin` files of `Rules/restore/` from a rule store.
     public convenience init(rules: RuleStore) throws {
-        try self.init(
-            forms: rules.data(Self.formsFile), bigrams: rules.data(Self.bigramsFile),
-            letters: rules.data(Self.lettersFile), russian: rules.data(Self.russianFile),
-            displayPath: rules.displayPath)
+        try self.init(files: Self.files.map { (rules.displayPath($0), try rules.data($0)) })
     }
 
-    init(forms: [UInt8], bigrams: [UInt8], letters lettersData: [UInt8], russian russianData: [UInt8],
-         displayPath: (String) -> String) throws {
-        // Lexicon.
-        var entries: [(skeleton: UInt64, codes: [UInt8], count: Int32)] = []
-        try TSV.forEachRow(forms, columns: 2, path: displayPath(Self.formsFile)) { fields, line in
-            guard let codes = KazakhLetters.codes(utf8: fields[0]), !codes.isEmpty else {
-                throw NormalizeError.ruleFile(path: displayPath(Self.formsFile), line: line, column: 1,
-                                              message: "not a Cyrillic word: \(TSV.text(fields[0]))")
-            }
-            let count = try TSV.count(fields[1], path: displayPath(Self.formsFile), line: line)
-            entries.append((Self.hash(codes.map(KazakhLetters.skeleton)), codes, count))
+    /// `files`: (name for messages, bytes) of lexicon.bin, pairs.bin, letters.bin, russian.bin.
+    init(files: [(String, [UInt8])]) throws {
+        let lexicon = try PackedFile(files[0].1, path: files[0].0, tables: 1, arrays: 4)
+        let pairs = try PackedFile(files[1].1, path: files[1].0, tables: 1, arrays: 0)
+        let letters = try PackedFile(files[2].1, path: files[2].0, tables: 2, arrays: 0)
+        let russian = try PackedFile(files[3].1, path: files[3].0, tables: 1, arrays: 1)
+        for (f, name) in [(pairs, files[1].0), (letters, files[2].0), (russian, files[3].0)] where f.sourceHash != lexicon.sourceHash {
+            throw NormalizeError.ruleFile(path: name, line: 1, column: 1,
+                                          message: "made from other TSV files than \(files[0].0): run scripts/build-restore-model.py --binary-only")
         }
-        entries.sort { $0.skeleton != $1.skeleton ? $0.skeleton < $1.skeleton : $0.codes.lexicographicallyPrecedes($1.codes) }
-        var index: [UInt64: Range<Int32>] = [:]
-        var totals: [UInt64: Int32] = [:]
-        var letters: [UInt8] = []
-        var starts: [Int32] = [], counts: [Int32] = [], hashes: [UInt64] = []
-        var kazakhTotal = 0.0
-        var i = 0
-        while i < entries.count {
-            var j = i
-            var total: Int32 = 0
-            while j < entries.count && entries[j].skeleton == entries[i].skeleton {
-                starts.append(Int32(letters.count))
-                letters.append(contentsOf: entries[j].codes)
-                counts.append(entries[j].count)
-                hashes.append(Self.hash(entries[j].codes))
-                total &+= entries[j].count
-                j += 1
-            }
-            index[entries[i].skeleton] = Int32(i)..<Int32(j)
-            totals[entries[i].skeleton] = total
-            kazakhTotal += Double(total)
-            i = j
+        sourceHash = lexicon.sourceHash
+        skeletons = lexicon.tables[0]
+        kazakhTotal = Double(lexicon.arrays[0][0])
+        formStart = lexicon.arrays[1]
+        formCount = lexicon.arrays[2]
+        self.letters = lexicon.arrays[3]
+        self.pairs = pairs.tables[0]
+        ngram = letters.tables[0]
+        history = letters.tables[1]
+        self.russian = russian.tables[0]
+        russianTotal = Double(russian.arrays[0][0])
+        unigramTotal = Double(history.value(Self.letterKey(0), 0))
+        guard skeletons.width == 3, self.pairs.width == 1, ngram.width == 1, history.width == 2, self.russian.width == 1,
+              formStart.count == formCount.count + 1, formStart[formCount.count] == self.letters.count else {
+            throw NormalizeError.ruleFile(path: files[0].0, line: 1, column: 1,
+                                          message: "inconsistent restoration model: run scripts/build-restore-model.py --binary-only")
         }
-        starts.append(Int32(letters.count))
-        skeletonIndex = index
-        skeletonTotal = totals
-        self.letters = letters
-        formStart = starts
-        formCount = counts
-        formHash = hashes
-        self.kazakhTotal = kazakhTotal
-
-        // Word pairs, and their totals per (skeleton, skeleton) so that counts become probabilities.
-        var pairs: [UInt64: Int32] = [:]
-        try TSV.forEachRow(bigrams, columns: 3, path: displayPath(Self.bigramsFile)) { fields, line in
-            let count = try TSV.count(fields[2], path: displayPath(Self.bigramsFile), line: line)
-            let leftIsSkeleton = fields[0].first == 0x7E
-            guard leftIsSkeleton != (fields[1].first == 0x7E),
-                  let left = KazakhLetters.codes(utf8: leftIsSkeleton ? fields[0].dropFirst() : fields[0]),
-                  let right = KazakhLetters.codes(utf8: leftIsSkeleton ? fields[1] : fields[1].dropFirst()) else {
-                throw NormalizeError.ruleFile(path: displayPath(Self.bigramsFile), line: line, column: 1,
-                                              message: "expected FORM<TAB>~SKELETON or ~SKELETON<TAB>FORM")
-            }
-            if leftIsSkeleton {
-                pairs[Self.pairKey(.leftSkeleton, Self.hash(left), Self.hash(right)), default: 0] += count
-                pairs[Self.pairKey(.leftTotal, Self.hash(left), Self.hash(right.map(KazakhLetters.skeleton))), default: 0] += count
-            } else {
-                pairs[Self.pairKey(.rightSkeleton, Self.hash(left), Self.hash(right)), default: 0] += count
-                pairs[Self.pairKey(.rightTotal, Self.hash(left.map(KazakhLetters.skeleton)), Self.hash(right)), default: 0] += count
-            }
-        }
-        self.pairs = pairs
-
-        // Letter n-grams.
-        var ngram: [UInt32: Int32] = [:]
-        var history: [UInt32: SIMD2<Int32>] = [:]
-        try TSV.forEachRow(lettersData, columns: 2, path: displayPath(Self.lettersFile)) { fields, line in
-            guard let codes = KazakhLetters.codes(utf8: fields[0], markers: true), (1...Self.order).contains(codes.count) else {
-                throw NormalizeError.ruleFile(path: displayPath(Self.lettersFile), line: line, column: 1,
-                                              message: "not a letter n-gram of 1 to \(Self.order) letters: \(TSV.text(fields[0]))")
-            }
-            var key: UInt32 = 0
-            for c in codes { key = key << 6 | UInt32(c) }
-            let count = try TSV.count(fields[1], path: displayPath(Self.lettersFile), line: line)
-            ngram[key, default: 0] += count
-            history[key >> 6, default: .zero] &+= SIMD2(count, 1)
-        }
-        self.ngram = ngram
-        self.history = history
-        unigramTotal = Double(history[0]?[0] ?? 0)
-
-        var russian: [UInt64: Int32] = [:]
-        var russianTotal = 0.0
-        try TSV.forEachRow(russianData, columns: 2, path: displayPath(Self.russianFile)) { fields, line in
-            guard let codes = KazakhLetters.codes(utf8: fields[0]) else {
-                throw NormalizeError.ruleFile(path: displayPath(Self.russianFile), line: line, column: 1,
-                                              message: "not a Cyrillic word: \(TSV.text(fields[0]))")
-            }
-            let count = try TSV.count(fields[1], path: displayPath(Self.russianFile), line: line)
-            russian[Self.hash(codes), default: 0] += count
-            russianTotal += Double(count)
-        }
-        self.russian = russian
-        self.russianTotal = russianTotal
     }
 
     static let order = 5
 
     // MARK: Lexicon
 
-    /// FNV-1a over letter codes.
+    /// FNV-1a over letter codes (never 0: 0 marks an empty slot).
     @inline(__always)
     static func hash<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt8 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in codes { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-        return h
+        return h == 0 ? 1 : h
     }
 
     @inline(__always)
     static func pairKey(_ side: PairSide, _ a: UInt64, _ b: UInt64) -> UInt64 {
-        ((a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ side.rawValue &* 0xD6E8_FEB8_6659_FD93)) &* 0xBF58_476D_1CE4_E5B9
+        let k = ((a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ side.rawValue &* 0xD6E8_FEB8_6659_FD93)) &* 0xBF58_476D_1CE4_E5B9
+        return k == 0 ? 1 : k
     }
 
-    /// Indices of the attested forms whose skeleton is `skeleton` (and has hash `hash`).
     @inline(__always)
-    func forms(skeleton: [UInt8], hash: UInt64) -> Range<Int32>? {
-        guard let range = skeletonIndex[hash] else { return nil }
+    static func letterKey(_ packed: UInt32) -> UInt64 { UInt64(packed | 0x8000_0000) }
+
+    /// The attested forms whose skeleton is `skeleton` (with hash `hash`): first index, count, and the
+    /// total count of the skeleton.
+    @inline(__always)
+    func forms(skeleton: [UInt8], hash: UInt64) -> (range: Range<Int>, total: Int32)? {
+        guard let slot = skeletons.slot(hash) else { return nil }
+        let first = Int(skeletons.value(slot, 0))
         // Guard against a hash collision: the first form must have this skeleton.
-        let f = form(Int(range.lowerBound))
+        let f = form(first)
         guard f.count == skeleton.count else { return nil }
-        for (k, c) in f.enumerated() where KazakhLetters.skeleton(c) != skeleton[k] { return nil }
-        return range
+        for k in 0..<f.count where KazakhLetters.skeleton(f[k]) != skeleton[k] { return nil }
+        return (first..<first + Int(skeletons.value(slot, 1)), skeletons.value(slot, 2))
+    }
+
+    /// Total count of a skeleton's forms (0: unknown).
+    @inline(__always)
+    func skeletonTotal(_ hash: UInt64) -> Int32 {
+        skeletons.slot(hash).map { skeletons.value($0, 2) } ?? 0
     }
 
     @inline(__always)
-    func form(_ i: Int) -> ArraySlice<UInt8> { letters[Int(formStart[i])..<Int(formStart[i + 1])] }
+    func russianCount(_ hash: UInt64) -> Int32 {
+        russian.slot(hash).map { russian.value($0, 0) } ?? 0
+    }
+
+    /// Letter codes of form `i`.
     @inline(__always)
-    func count(_ i: Int) -> Int32 { formCount[i] }
+    func form(_ i: Int) -> [UInt8] { letters.bytes(from: Int(formStart[i]), to: Int(formStart[i + 1])) }
     @inline(__always)
-    func formHash(_ i: Int) -> UInt64 { formHash[i] }
+    func count(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: formCount[i]) }
 
     @inline(__always)
-    func pair(_ side: PairSide, _ a: UInt64, _ b: UInt64) -> Int32 { pairs[Self.pairKey(side, a, b)] ?? 0 }
+    func pair(_ side: PairSide, _ a: UInt64, _ b: UInt64) -> Int32 {
+        pairs.slot(Self.pairKey(side, a, b)).map { pairs.value($0, 0) } ?? 0
+    }
 
     // MARK: Letter model
 
@@ -196,13 +140,18 @@ public final class KazakhRestorationModel: Sendable {
     /// `length` letters packed oldest first.
     func probability(_ letter: UInt8, history h: UInt32, length: Int) -> Double {
         if length == 0 {
-            return (Double(ngram[UInt32(letter)] ?? 0) + 1) / (unigramTotal + Double(KazakhLetters.count))
+            return (Double(ngramCount(UInt32(letter))) + 1) / (unigramTotal + Double(KazakhLetters.count))
         }
         let lower = probability(letter, history: h & ((1 << (6 * UInt32(length - 1))) - 1), length: length - 1)
-        guard let stats = history[h] else { return lower }
-        let seen = Double(ngram[h << 6 | UInt32(letter)] ?? 0)
-        let types = Double(stats[1])
-        return (seen + types * lower) / (Double(stats[0]) + types)
+        guard let slot = history.slot(Self.letterKey(h)) else { return lower }
+        let seen = Double(ngramCount(h << 6 | UInt32(letter)))
+        let types = Double(history.value(slot, 1))
+        return (seen + types * lower) / (Double(history.value(slot, 0)) + types)
+    }
+
+    @inline(__always)
+    private func ngramCount(_ packed: UInt32) -> Int32 {
+        ngram.slot(Self.letterKey(packed)).map { ngram.value($0, 0) } ?? 0
     }
 
     /// log P of a whole word (with its end marker) under the letter model.
@@ -221,7 +170,8 @@ public final class KazakhRestorationModel: Sendable {
 
     /// The most likely Kazakh spelling of a skeleton under the letter model (beam search over the
     /// letters each skeleton letter may stand for), with its log probability.
-    func bestSpelling(skeleton: [UInt8], beamWidth: Int = 8) -> (codes: [UInt8], logProbability: Double) {
+    func bestSpelling(skeleton: [UInt8], ocr: Bool = false, beamWidth: Int = 8) -> (codes: [UInt8], logProbability: Double) {
+        let alternatives = ocr ? KazakhLetters.ocrRestorations : KazakhLetters.restorations
         struct Hypothesis { var score: Double; var history: UInt32; var codes: [UInt8] }
         var start: UInt32 = 0
         for _ in 0..<(Self.order - 1) { start = start << 6 | UInt32(KazakhLetters.wordStart) }
@@ -230,7 +180,7 @@ public final class KazakhRestorationModel: Sendable {
         for s in skeleton {
             next.removeAll(keepingCapacity: true)
             for hyp in beam {
-                for c in KazakhLetters.restorations[Int(s)] {
+                for c in alternatives[Int(s)] {
                     let p = probability(c, history: hyp.history, length: Self.order - 1)
                     var codes = hyp.codes
                     codes.append(c)
@@ -255,52 +205,114 @@ public final class KazakhRestorationModel: Sendable {
     }
 }
 
-/// Tab-separated rule files: one row per line, `#` comments and blank lines skipped. Fields are handed
-/// out as byte slices: the model files hold hundreds of thousands of rows.
-enum TSV {
-    static func forEachRow(_ bytes: [UInt8], columns: Int, path: String,
-                           _ body: ([ArraySlice<UInt8>], Int) throws -> Void) throws {
-        if let bad = firstInvalidUTF8Offset(bytes) {
-            throw NormalizeError.ruleFile(path: path, line: lineOf(offset: bad, in: bytes), column: 1,
-                                          message: "invalid UTF-8 at byte \(bad)")
+/// A `.bin` file of `Rules/restore/`: hash tables and arrays laid out by
+/// `scripts/build-restore-model.py` (its docstring describes the layout).
+struct PackedFile {
+    var sourceHash: UInt64
+    var tables: [PackedTable] = []
+    var arrays: [PackedArray] = []
+
+    init(_ bytes: [UInt8], path: String, tables: Int, arrays: Int) throws {
+        var offset = 0
+        func fail(_ message: String) -> NormalizeError {
+            .ruleFile(path: path, line: 1, column: 1, message: "byte \(offset): \(message); regenerate with scripts/build-restore-model.py")
         }
-        var line = 0
-        var start = 0
-        var fields: [ArraySlice<UInt8>] = []
-        while start < bytes.count {
-            line += 1
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            if end > start && bytes[start] != 0x23 {
-                fields.removeAll(keepingCapacity: true)
-                var f = start
-                for k in start..<end where bytes[k] == 0x09 {
-                    fields.append(bytes[f..<k])
-                    f = k + 1
-                }
-                fields.append(bytes[f..<end])
-                guard fields.count == columns else {
-                    throw NormalizeError.ruleFile(path: path, line: line, column: 1,
-                                                  message: "expected \(columns) tab-separated fields, found \(fields.count)")
-                }
-                try body(fields, line)
+        func read(_ width: Int) throws -> UInt64 {
+            guard offset + width <= bytes.count else { throw fail("file ends too early") }
+            var v: UInt64 = 0
+            for k in (0..<width).reversed() { v = v << 8 | UInt64(bytes[offset + k]) }
+            offset += width
+            return v
+        }
+        guard bytes.count >= 8, Array(bytes[0..<8]) == Array("NZRESTO1".utf8) else { throw fail("not a restoration model file") }
+        offset = 8
+        sourceHash = try read(8)
+        guard try read(4) == tables else { throw fail("expected \(tables) tables") }
+        for _ in 0..<tables {
+            let keyBytes = Int(try read(4)), width = Int(try read(4)), capacity = Int(try read(4))
+            _ = try read(4)
+            guard keyBytes == 4 || keyBytes == 8, width > 0, capacity > 0, capacity & (capacity - 1) == 0 else {
+                throw fail("bad table header")
             }
-            start = end + 1
+            let slots = offset
+            offset += capacity * (keyBytes + width * 4)
+            guard offset <= bytes.count else { throw fail("file ends inside a table") }
+            self.tables.append(PackedTable(bytes: bytes, keyBytes: keyBytes, width: width, capacity: capacity,
+                                           offset: slots))
+        }
+        guard try read(4) == arrays else { throw fail("expected \(arrays) arrays") }
+        for _ in 0..<arrays {
+            let elementBytes = Int(try read(4)), count = Int(try read(4))
+            guard [1, 4, 8].contains(elementBytes) else { throw fail("bad array header") }
+            let start = offset
+            offset += elementBytes * count
+            guard offset <= bytes.count else { throw fail("file ends inside an array") }
+            self.arrays.append(PackedArray(bytes: bytes, elementBytes: elementBytes, count: count, offset: start))
+        }
+        guard offset == bytes.count else { throw fail("unexpected bytes after the last array") }
+    }
+}
+
+/// An open-addressing hash table stored in a byte array: slots of a key (0: empty) and its values,
+/// linear probing.
+struct PackedTable: Sendable {
+    let bytes: [UInt8]
+    let keyBytes: Int
+    let width: Int
+    let capacity: Int
+    let offset: Int
+    var stride: Int { keyBytes + width * 4 }
+
+    /// The slot holding `key`, if any.
+    @inline(__always)
+    func slot(_ key: UInt64) -> Int? {
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        let mask = capacity - 1
+        return bytes.withUnsafeBytes { raw -> Int? in
+            var i = capacity == 1 ? 0 : Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let at = offset + i * stride
+                let k: UInt64 = keyBytes == 8
+                    ? raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+                    : UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
+                if k == key { return i }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
         }
     }
 
-    static func count(_ field: ArraySlice<UInt8>, path: String, line: Int) throws -> Int32 {
-        var n: Int32 = 0
-        for b in field {
-            guard b >= 0x30 && b <= 0x39, n < Int32.max / 10 else { n = 0; break }
-            n = n * 10 + Int32(b - 0x30)
+    @inline(__always)
+    func value(_ slot: Int, _ k: Int) -> Int32 {
+        bytes.withUnsafeBytes {
+            $0.loadUnaligned(fromByteOffset: offset + slot * stride + keyBytes + k * 4, as: Int32.self).littleEndian
         }
-        guard n > 0 else {
-            throw NormalizeError.ruleFile(path: path, line: line, column: 1,
-                                          message: "not a positive count: \(String(decoding: field, as: UTF8.self))")
-        }
-        return n
     }
 
-    static func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+    /// The value of `key` (0 when absent).
+    @inline(__always)
+    func value(_ key: UInt64, _ k: Int) -> Int32 { slot(key).map { value($0, k) } ?? 0 }
+}
+
+/// A little-endian array of 1-, 4- or 8-byte integers stored in a byte array.
+struct PackedArray: Sendable {
+    let bytes: [UInt8]
+    let elementBytes: Int
+    let count: Int
+    let offset: Int
+
+    @inline(__always)
+    subscript(i: Int) -> Int64 {
+        bytes.withUnsafeBytes { raw in
+            switch elementBytes {
+            case 1: return Int64(raw[offset + i])
+            case 4: return Int64(raw.loadUnaligned(fromByteOffset: offset + i * 4, as: Int32.self).littleEndian)
+            default: return raw.loadUnaligned(fromByteOffset: offset + i * 8, as: Int64.self).littleEndian
+            }
+        }
+    }
+
+    /// Elements `from..<to` of a byte array.
+    @inline(__always)
+    func bytes(from: Int, to: Int) -> [UInt8] { Array(bytes[(offset + from)..<(offset + to)]) }
 }
