@@ -26,5 +26,15 @@ let package = Package(
             path: "Benchmarks/Transliteration",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Restore",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Normalize", package: "Normalize"),
+            ],
+            path: "Benchmarks/Restore",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
