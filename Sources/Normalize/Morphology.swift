@@ -183,6 +183,13 @@ public struct Morphology: Sendable {
     }
 
 
+    /// The suffixes of `word` after its first `p` letters, with the harmony the stem `word[..<p]` allows, or
+    /// nil when no chain of the table spells them.
+    public func suffixes(of word: [UInt32], after p: Int) -> [String]? {
+        guard p > 0, p < word.count else { return nil }
+        return chain(word, from: p, stem: Array(word[0..<p]), replaced: [])
+    }
+
     private func chainExists(_ word: [UInt32], from p: Int, last: UInt32, harmony: UInt8, out: inout [String]) -> Bool {
         for s in startStates where walk(word, at: p, state: s, last: last, harmony: harmony, depth: 0, replaced: [], out: &out) {
             return true
