@@ -200,6 +200,8 @@ public struct Morphology: Sendable {
     private func replacedStem(_ word: [UInt32], at p: Int, stemCount: ([UInt32]) -> Int, minimumStemCount: Int) -> Analysis? {
         for start in startStates {
             for arc in arcs[start] where !arc.replaces.isEmpty {
+                // cheap test first: the replacing suffix must be spelled right after the stem
+                guard p + arc.back.count <= word.count, matches(word, at: p, arc.back) else { continue }
                 let full = Array(word[0..<p]) + arc.replaces
                 let c = stemCount(full)
                 if c >= minimumStemCount, let suffixes = chain(word, from: p, stem: full, replaced: arc.replaces) {
