@@ -157,7 +157,8 @@ def main():
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "../../shared/corpus"))
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "../Rules/restore"))
     ap.add_argument("--heldout")
-    ap.add_argument("--binary-only", action="store_true")
+    ap.add_argument("--binary-only", action="store_true", help="only regenerate the .bin files from the TSV files")
+    ap.add_argument("--no-binary", action="store_true", help="only write the TSV files (and --heldout)")
     a = ap.parse_args()
     if a.binary_only:
         write_binaries(a.out)
@@ -216,10 +217,11 @@ def main():
     with open(os.path.join(a.out, "russian.tsv"), "w", encoding="utf-8") as o:
         for w in sorted(russian):
             if russian[w] >= 2: o.write(f"{w}\t{russian[w]}\n")
-    write_binaries(a.out)
     with open(os.path.join(a.out, "bigrams.tsv"), "w", encoding="utf-8") as o:
         for (x, y) in sorted(bigrams):
             if bigrams[(x, y)] >= 2: o.write(f"{x}\t{y}\t{bigrams[(x, y)]}\n")
+    if not a.no_binary:
+        write_binaries(a.out)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ $tool restore "$shared/restore-dev/dev.input.txt" > "$tmp/dev.pred.txt"
 python3 "$shared/restore-dev/score.py" "$shared/restore-dev/dev.truth.txt" "$tmp/dev.pred.txt"
 
 echo "== held apart from the model (every 10th line of corpus/kk.txt)"
-python3 scripts/build-restore-model.py --corpus "$shared/corpus" --out "$tmp/model" --heldout "$tmp/held.txt"
+python3 scripts/build-restore-model.py --corpus "$shared/corpus" --out "$tmp/model" --heldout "$tmp/held.txt" --no-binary
 { echo "label	text"; sed 's/^/kk	/' "$tmp/held.txt"; } > "$tmp/held.tsv"
 python3 "$shared/restore-dev/build.py" "$tmp/held.tsv" "$tmp/held" --n 100000 >/dev/null
 $tool restore "$tmp/held.input.txt" > "$tmp/held.pred.txt"

@@ -8,5 +8,7 @@ if ! dpkg -s libicu-dev icu-devtools pkg-config valgrind binutils >/dev/null 2>&
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libicu-dev icu-devtools pkg-config valgrind binutils >/dev/null
 fi
 swift build -c release --product normtool
-echo "== normtool translit on Samples/kk-ru-pdf-dump.txt (first lines)" >&2
-.build/release/normtool translit Samples/kk-ru-pdf-dump.txt | head -20
+echo "== normtool clean on Samples/kk-ru-pdf-dump.txt: one paragraph or heading per line" >&2
+.build/release/normtool clean Samples/kk-ru-pdf-dump.txt -o Samples/kk-ru-pdf-dump.clean.txt
+cut -c1-160 Samples/kk-ru-pdf-dump.clean.txt
+echo "== written to Samples/kk-ru-pdf-dump.clean.txt; every change: normtool clean --explain Samples/kk-ru-pdf-dump.txt" >&2

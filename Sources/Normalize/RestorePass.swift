@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// Runs on a block when language ID called it Kazakh (or, before language ID has run, when the block
 /// looks like Kazakh that lost its letters) and at most one word in ten keeps a Kazakh letter.
-/// Forms the document writes with Kazakh letters count as evidence.
+/// Forms the document writes with Kazakh letters count as evidence. When some block shows the marks of
+/// OCR with a Russian model (`б!р`), every block is read that way (е may be ө, э may be ә, …).
 ///
 /// Never changes: Russian blocks, blocks that already write Kazakh letters, words that have one, words
 /// mixing scripts or digits, page furniture, anything but the nine letter pairs.
@@ -24,13 +25,15 @@ public struct RestorePass: Pass {
         guard context.configuration.restoreKazakhLetters else { return }
         var restorer = KazakhLetterRestorer(model: try cache.model(context.rules))
         var evidence = Set<UInt64>()
+        var ocr = false
         for block in document.blocks where block.isRunningText && block.language?.code != "ru" {
             evidence.formUnion(restorer.evidence(in: block.text))
+            ocr = ocr || restorer.looksLikeRussianOCR(block.text)
         }
         for i in document.blocks.indices where document.blocks[i].isRunningText {
             let block = document.blocks[i]
             if let code = block.language?.code, code != "kk" { continue }
-            let (text, changes) = restorer.restore(block.text, evidence: evidence)
+            let (text, changes) = restorer.restore(block.text, evidence: evidence, ocr: ocr)
             guard !changes.isEmpty else { continue }
             document.blocks[i].text = text
             for c in changes {

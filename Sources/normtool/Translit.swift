@@ -26,38 +26,32 @@ struct Translit: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
+        do {
+            try transliterate()
+        } catch let error as NormalizeError {
+            warn(error.description)
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
+    private func transliterate() throws {
         let engine = try KazakhTransliterator(scheme: scheme, reverse: reverse, variant: variant,
                                               rules: ruleOptions.store, useLexicon: !noLexicon)
         let out = try OutputSink(path: nil)
         var scratch = [UInt8](repeating: 0, count: engine.outputCapacity(forInputCount: 1 << 21))
         var hadInvalid = false
 
-        func transliterate(_ text: UnsafeBufferPointer<UInt8>) throws {
-            let need = engine.outputCapacity(forInputCount: text.count)
-            if scratch.count < need { scratch = [UInt8](repeating: 0, count: need) }
-            let n = scratch.withUnsafeMutableBufferPointer { engine.transliterate(text, into: $0.baseAddress!) }
-            try scratch.withUnsafeBufferPointer { try out.write(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-        }
-
         for source in InputSource.sources(files) {
             try source.forEachBlockOfLines { block, offset in
-                guard firstInvalidUTF8Offset(block) != nil else { return try transliterate(block) }
-                // Some line of this block is not UTF-8: report it and pass it through unchanged.
-                var start = 0
-                while start < block.count {
-                    var end = start
-                    while end < block.count && block[end] != 0x0A { end += 1 }
-                    let line = UnsafeBufferPointer(rebasing: block[start..<end])
-                    if let bad = firstInvalidUTF8Offset(line) {
-                        warn("\(source.displayName): byte \(offset + start + bad): invalid UTF-8; line passed through unchanged")
+                let need = engine.outputCapacity(forInputCount: block.count)
+                if scratch.count < need { scratch = [UInt8](repeating: 0, count: need) }
+                let n = scratch.withUnsafeMutableBufferPointer {
+                    engine.transliterate(block, into: $0.baseAddress!) { bad in
+                        warn("\(source.displayName): byte \(offset + bad): invalid UTF-8; line passed through unchanged")
                         hadInvalid = true
-                        try out.write(line)
-                    } else {
-                        try transliterate(line)
                     }
-                    if end < block.count { try out.write("\n") }
-                    start = end + 1
                 }
+                try scratch.withUnsafeBufferPointer { try out.write(UnsafeBufferPointer(rebasing: $0[0..<n])) }
             }
         }
         try out.commit()

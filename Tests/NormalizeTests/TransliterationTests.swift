@@ -114,6 +114,26 @@ enum TranslitCases {
         #expect(throws: NormalizeError.self) { try TransformRules(text: "а <> a ;", path: "x") }
     }
 
+    @Test(arguments: [false, true])
+    func invalidUTF8LinesAreCopiedAndReported(reverse: Bool) throws {
+        let t = try KazakhTransliterator(scheme: .kk2021, reverse: reverse)
+        // An overlong C0 80 on line 2, a truncated two-byte sequence at the very end of line 3.
+        let input: [UInt8] = Array((reverse ? "Qaz\n" : "Қаз\n").utf8) + [0xC0, 0x80] + Array("ж\nок".utf8) + [0xD0]
+        var bad: [Int] = []
+        let out = input.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: t.outputCapacity(forInputCount: src.count)) { buf, n in
+                n = t.transliterate(src, into: buf.baseAddress!) { bad.append($0) }
+            }
+        }
+        let lines = out.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        #expect(lines.count == 3)
+        #expect(lines[0] == Array((reverse ? "Қаз" : "Qaz").utf8))
+        #expect(lines[1] == [0xC0, 0x80] + Array("ж".utf8))
+        #expect(lines[2] == Array("ок".utf8) + [0xD0])
+        let line2 = reverse ? 4 : 7
+        #expect(bad == [line2, line2 + 5 + 4])
+    }
+
     @Test func passRecordsOneEditPerChangedBlock() throws {
         var doc = Document(lines: "Қазақстан\n2024\nАлматы\n")
         let context = PassContext(configuration: .transliterate(), rules: .embedded)

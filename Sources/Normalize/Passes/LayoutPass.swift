@@ -374,8 +374,10 @@ public struct LayoutPass: Pass {
         for r in rows where r.kind == .line && !r.blank { markers.formUnion(Self.gluedMarkers(in: r.text)) }
         var found: Set<Int> = []
         var nextNote = 0
+        var byPage = [[Int]](repeating: [], count: pageCount)
+        for i in rows.indices where rows[i].kind == .line && !rows[i].blank { byPage[rows[i].page].append(i) }
         for page in 0..<pageCount {
-            let idx = rows.indices.filter { rows[$0].page == page && rows[$0].kind == .line && !rows[$0].blank }
+            let idx = byPage[page]
             let bottom = max(0, idx.count - 10)
             var k = 0
             while k < idx.count {

@@ -147,7 +147,7 @@ public struct ReflowPass: Pass {
         }
 
         mutating func measure() {
-            var lengths = rows.map { $0.text.unicodeScalars.count }.filter { $0 >= 8 }
+            var lengths = rows.filter { $0.text.unicodeScalars.count >= 8 }.map { LineText.visualWidth($0.text) }
             lengths.sort()
             if !lengths.isEmpty { width = lengths[min(lengths.count - 1, lengths.count * 95 / 100)] }
             var indents: [Int: Int] = [:]
@@ -189,7 +189,7 @@ public struct ReflowPass: Pass {
         func isTitle(_ i: Int) -> Bool {
             let t = rows[i].text
             guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t),
-                  LineText.wordCount(t) <= 8, t.unicodeScalars.count * 5 < width * 3 else { return false }
+                  LineText.wordCount(t) <= 8, LineText.visualWidth(t) * 5 < width * 3 else { return false }
             if let last = t.unicodeScalars.last, LineText.isHyphen(last) { return false }
             if i > 0, !brokenBefore(i) { return false }
             guard i + 1 < rows.count else { return true }
@@ -225,7 +225,7 @@ public struct ReflowPass: Pass {
             guard LineText.endsSentence(a) || a.hasSuffix(":"), LineText.startsLikeParagraph(b) else { return false }
             if indentMode, rows[i].indent > margin + 1 { return true }
             if rows[i - 1].trailingSpaces >= 2, LineText.endsSentence(a) { return true }
-            let fits = a.unicodeScalars.count + 1 + LineText.firstWord(b).unicodeScalars.count
+            let fits = LineText.visualWidth(a) + 5 + LineText.visualWidth(LineText.firstWord(b))
             return fits < width
         }
 

@@ -70,6 +70,11 @@ public struct KazakhLetterRestorer: Sendable {
         var hasKazakhLetter: Bool
         /// `!` or `1` must become і.
         var hasOCRDigit: Bool
+        /// The word is followed by `!` or `1` and then no letter or digit: in OCR text that may be a
+        /// final і (`берд!.`, `келед1.`).
+        var trailingBang: Bool
+        /// …and right after it comes `.`, `,`, `;` or `:`, where a real `!` is rare.
+        var bangBeforePunctuation: Bool
         /// Some letter has more than one possible Kazakh spelling.
         var isAmbiguous: Bool
         var allUppercase: Bool
@@ -163,9 +168,13 @@ public struct KazakhLetterRestorer: Sendable {
                 skeleton[k] = KazakhLetters.skeleton(codes[k])
                 if KazakhLetters.restorations[Int(skeleton[k])].count > 1 { ambiguous = true }
             }
+            let after = i + 1 < n ? decode(i + 1).value : 0x20
+            let bang = i < n && (p[i] == 0x21 || p[i] == 0x31) && KazakhLetters.code(after) == 0
+                && !(after >= 0x30 && after <= 0x39) && !(Unicode.Scalar(after)?.properties.isAlphabetic ?? false)
             para.words.append(Word(byteStart: start, byteEnd: i, scalarOffset: startScalar, firstLetter: firstLetter,
                                    codes: codes, skeleton: skeleton, skeletonHash: KazakhRestorationModel.hash(skeleton),
-                                   fixedI: fixed, hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI,
+                                   fixedI: fixed, hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI, trailingBang: bang,
+                                   bangBeforePunctuation: bang && [0x2E, 0x2C, 0x3B, 0x3A].contains(after),
                                    isAmbiguous: ambiguous, allUppercase: allUpper))
         }
         return para
@@ -197,6 +206,11 @@ public struct KazakhLetterRestorer: Sendable {
         return evidence > 0
     }
 
+    /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
+    public func looksLikeRussianOCR(_ text: String) -> Bool {
+        Self.scan(text).words.contains { $0.hasOCRDigit }
+    }
+
     /// Hashes of the forms a paragraph writes with Kazakh letters: evidence for the same forms where
     /// their letters were lost.
     public func evidence(in text: String) -> Set<UInt64> {
@@ -208,8 +222,10 @@ public struct KazakhLetterRestorer: Sendable {
     }
 
     /// The paragraph with Kazakh letters restored (when it needs it, or always with `force`), and every
-    /// word changed.
-    public mutating func restore(_ text: String, evidence extra: Set<UInt64> = [], force: Bool = false) -> (text: String, changes: [Change]) {
+    /// word changed. `ocr`: the text comes from OCR with a Russian model (also implied by `б!р`-like
+    /// words), so е may stand for ө, э for ә, a final `!` for і, and an і may be missing.
+    public mutating func restore(_ text: String, evidence extra: Set<UInt64> = [], force: Bool = false,
+                                 ocr ocrHint: Bool = false) -> (text: String, changes: [Change]) {
         var input = text
         return input.withUTF8 { bytes in
             let para = Self.scan(bytes)
@@ -221,13 +237,32 @@ public struct KazakhLetterRestorer: Sendable {
             var cursor = 0
             var changes: [Change] = []
             var after: [UInt8] = []
-            for (j, w) in para.words.enumerated() where !w.hasKazakhLetter && (w.isAmbiguous || w.hasOCRDigit) {
+            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
+            for (j, w) in para.words.enumerated() where !w.hasKazakhLetter && (w.isAmbiguous || w.hasOCRDigit || ocr) {
                 let left = j > 0 ? para.words[j - 1].skeletonHash : nil
                 let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
-                guard let (chosen, note) = choose(w, left: left, right: right, evidence: evidence) else { continue }
                 after.removeAll(keepingCapacity: true)
+                var end = w.byteEnd
+                let chosen: [UInt8], note: String
+                if ocr, let (codes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
+                    (chosen, note) = (codes, why)
+                    if bang || codes.count != w.codes.count {
+                        // Letters added: spell the whole word, keeping its capitalisation.
+                        let capital = KazakhLetters.isUppercase(para.letterValue[w.firstLetter])
+                        for (k, c) in codes.enumerated() {
+                            let v = KazakhLetters.scalar(c, uppercase: w.allUppercase || (k == 0 && capital))
+                            after.append(UInt8(0xC0 | v >> 6))
+                            after.append(UInt8(0x80 | v & 0x3F))
+                        }
+                        if bang { end += 1 }
+                    }
+                } else if let (codes, why) = choose(w, left: left, right: right, evidence: evidence, ocr: ocr) {
+                    (chosen, note) = (codes, why)
+                } else {
+                    continue
+                }
                 var from = w.byteStart
-                for k in 0..<chosen.count {
+                for k in 0..<chosen.count where after.isEmpty || from > w.byteStart {
                     let original = para.letterValue[w.firstLetter + k]
                     let isDigitI = original == 0x21 || original == 0x31
                     guard chosen[k] != w.codes[k] || isDigitI else { continue }
@@ -240,13 +275,13 @@ public struct KazakhLetterRestorer: Sendable {
                     from = at + (original < 0x80 ? 1 : 2)
                 }
                 if after.isEmpty { continue }
-                after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<w.byteEnd]))
+                if from > w.byteStart { after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<w.byteEnd])) }
                 if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<w.byteStart]))
                 output.append(contentsOf: after)
-                cursor = w.byteEnd
+                cursor = end
                 changes.append(Change(scalarOffset: w.scalarOffset, byteOffset: w.byteStart,
-                                      before: String(decoding: UnsafeBufferPointer(rebasing: bytes[w.byteStart..<w.byteEnd]), as: UTF8.self),
+                                      before: String(decoding: UnsafeBufferPointer(rebasing: bytes[w.byteStart..<end]), as: UTF8.self),
                                       after: String(decoding: after, as: UTF8.self), note: note))
             }
             if changes.isEmpty { return (text, []) }
@@ -256,7 +291,7 @@ public struct KazakhLetterRestorer: Sendable {
     }
 
     /// The spelling of one word, and why.
-    mutating func choose(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> ([UInt8], String)? {
+    mutating func choose(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>, ocr: Bool = false) -> ([UInt8], String)? {
         if let (range, count) = model.forms(skeleton: w.skeleton, hash: w.skeletonHash) {
             if range.count == 1 {
                 let form = model.form(range.lowerBound)
@@ -288,14 +323,14 @@ public struct KazakhLetterRestorer: Sendable {
                 return (best.form, "lexicon: \(best.count)× in the corpus")
             }
         }
-        let key = KazakhRestorationModel.hash(w.codes) ^ (w.hasOCRDigit ? 0x5555_5555 : 0)
+        let key = KazakhRestorationModel.hash(w.codes) ^ (w.hasOCRDigit ? 0x5555_5555 : 0) ^ (ocr ? 0xAAAA_0000 : 0)
         let codes: [UInt8]
         if let cached = unseen[key] {
             codes = cached
         } else {
             var skeleton = w.skeleton
             for k in w.fixedI { skeleton[k] = 42 }
-            let (best, score) = model.bestSpelling(skeleton: skeleton)
+            let (best, score) = model.bestSpelling(skeleton: skeleton, ocr: ocr)
             let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes) + unseenWordMargin
             codes = keep ? w.codes : best
             if unseen.count >= Self.cacheLimit { unseen.removeAll(keepingCapacity: true) }
@@ -303,5 +338,77 @@ public struct KazakhLetterRestorer: Sendable {
         }
         if codes == w.codes && !w.hasOCRDigit { return nil }
         return (codes, "letter model: unseen word, likelier Kazakh spelling")
+    }
+
+    /// OCR with a Russian model: the attested forms the word may stand for when е may be ө, э may be ә,
+    /// a final `!` may be і and (for a word the lexicon lacks) one і may have been dropped. The best by
+    /// corpus count and neighbours, whether it took the `!`, and why; nil when nothing is attested.
+    mutating func chooseOCR(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> (codes: [UInt8], bang: Bool, note: String)? {
+        struct Candidate { var form: [UInt8]; var count: Int32; var skeletonHash: UInt64; var bang: Bool }
+        var candidates: [Candidate] = []
+        // Skeleton letters with the letter each position must have (0: any with that skeleton).
+        func collect(_ skeleton: [UInt8], _ required: [UInt8], bang: Bool) {
+            let hash = KazakhRestorationModel.hash(skeleton)
+            guard let (range, _) = model.forms(skeleton: skeleton, hash: hash) else { return }
+            for i in range {
+                let form = model.form(i)
+                var ok = true
+                for k in 0..<form.count where required[k] != 0 && form[k] != required[k] { ok = false; break }
+                if ok { candidates.append(Candidate(form: form, count: model.count(i), skeletonHash: hash, bang: bang)) }
+            }
+        }
+        let vowels = Array(w.codes.indices.filter { w.codes[$0] == 6 || w.codes[$0] == 30 }.prefix(4))
+        var base = [UInt8](repeating: 0, count: w.codes.count)
+        for k in w.fixedI { base[k] = 42 }
+        func variants(_ body: ([UInt8], [UInt8]) -> Void) {
+            for mask in 0..<(1 << vowels.count) {
+                var skeleton = w.skeleton, required = base
+                for (b, k) in vowels.enumerated() {
+                    if mask & (1 << b) != 0 {
+                        skeleton[k] = w.codes[k] == 6 ? 15 : 1
+                        required[k] = w.codes[k] == 6 ? 38 : 34
+                    } else {
+                        required[k] = w.codes[k]
+                    }
+                }
+                body(skeleton, required)
+            }
+        }
+        variants { skeleton, required in
+            collect(skeleton, required, bang: false)
+            if w.trailingBang { collect(skeleton + [9], required + [42], bang: true) }
+        }
+        if candidates.isEmpty && w.codes.count >= 3 {
+            variants { skeleton, required in
+                for p in 1..<skeleton.count where skeleton[p - 1] != 9 && skeleton[p] != 9 {
+                    var s = skeleton, r = required
+                    s.insert(9, at: p)
+                    r.insert(42, at: p)
+                    collect(s, r, bang: false)
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let total = Double(candidates.reduce(0) { $0 + Int($1.count) })
+        var best: (score: Double, candidate: Candidate)? = nil
+        for c in candidates {
+            let p = Double(c.count) / total
+            var score = log(p)
+            let h = KazakhRestorationModel.hash(c.form)
+            if let left {
+                let pair = Double(model.pair(.leftSkeleton, left, h)), all = Double(model.pair(.leftTotal, left, c.skeletonHash))
+                score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
+            }
+            if let right {
+                let pair = Double(model.pair(.rightSkeleton, h, right)), all = Double(model.pair(.rightTotal, c.skeletonHash, right))
+                score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
+            }
+            if !evidence.isEmpty && evidence.contains(h) { score += evidenceBonus }
+            if c.bang && w.bangBeforePunctuation { score += evidenceBonus }
+            if best == nil || score > best!.score { best = (score, c) }
+        }
+        guard let c = best?.candidate else { return nil }
+        if c.form == w.codes && !c.bang && !w.hasOCRDigit { return nil }
+        return (c.form, c.bang, "lexicon (OCR reading): \(c.count)× in the corpus")
     }
 }

@@ -170,7 +170,8 @@ public final class KazakhRestorationModel: Sendable {
 
     /// The most likely Kazakh spelling of a skeleton under the letter model (beam search over the
     /// letters each skeleton letter may stand for), with its log probability.
-    func bestSpelling(skeleton: [UInt8], beamWidth: Int = 8) -> (codes: [UInt8], logProbability: Double) {
+    func bestSpelling(skeleton: [UInt8], ocr: Bool = false, beamWidth: Int = 8) -> (codes: [UInt8], logProbability: Double) {
+        let alternatives = ocr ? KazakhLetters.ocrRestorations : KazakhLetters.restorations
         struct Hypothesis { var score: Double; var history: UInt32; var codes: [UInt8] }
         var start: UInt32 = 0
         for _ in 0..<(Self.order - 1) { start = start << 6 | UInt32(KazakhLetters.wordStart) }
@@ -179,7 +180,7 @@ public final class KazakhRestorationModel: Sendable {
         for s in skeleton {
             next.removeAll(keepingCapacity: true)
             for hyp in beam {
-                for c in KazakhLetters.restorations[Int(s)] {
+                for c in alternatives[Int(s)] {
                     let p = probability(c, history: hyp.history, length: Self.order - 1)
                     var codes = hyp.codes
                     codes.append(c)

@@ -89,6 +89,14 @@ public enum KazakhLetters {
         return t
     }()
 
+    /// `restorations` plus what a Russian OCR model reads for ө and ә: е may be ө, э may be ә.
+    public static let ocrRestorations: [[UInt8]] = {
+        var t = restorations
+        t[6].append(38)
+        t[30].append(34)
+        return t
+    }()
+
     /// Codes of a lowercase or uppercase Cyrillic word given as UTF-8 bytes (nil if a character has no
     /// code or the bytes are not UTF-8). `^` and `$` are the word-start and word-end markers when
     /// `markers` is set.

@@ -50,6 +50,26 @@ enum LineText {
 
     static func length(_ s: Substring) -> Int { s.unicodeScalars.count }
 
+    /// Approximate printed width in tenths of an average letter: proportional fonts set `і`, `l`,
+    /// spaces and punctuation narrow and `Ш`, `Ж`, `м`, capitals wide, so a line's character count alone
+    /// misjudges whether the next word would have fit.
+    static func visualWidth(_ s: Substring) -> Int {
+        var w = 0
+        for u in s.unicodeScalars {
+            switch u {
+            case " ", ".", ",", ":", ";", "'", "!", "|", "і", "ї", "i", "l", "j", "ı", "І", "I", "(", ")", "[", "]", "«", "»", "\"", "/", "-", "t", "f", "r":
+                w += 5
+            case "ш", "щ", "ж", "м", "ю", "ы", "ф", "m", "w", "—", "%", "@":
+                w += 14
+            case "Ш", "Щ", "Ж", "М", "Ю", "Ы", "Ф", "W", "M":
+                w += 17
+            default:
+                w += isUpper(u) ? 13 : 10
+            }
+        }
+        return w
+    }
+
     /// The line ends a sentence: `.`, `!`, `?`, `…`, optionally followed by closing quotes or brackets.
     static func endsSentence(_ s: Substring) -> Bool {
         var it = s.unicodeScalars.reversed().makeIterator()

@@ -9,7 +9,8 @@
 /// bounds every context, exactly as when ICU is given one line at a time. With `:: NFC ;`, a line
 /// that is not already NFC is composed (by ICU) before the rules run.
 ///
-/// Input must be valid UTF-8 (callers check and pass invalid lines through).
+/// Validation is part of the loop: a line with invalid UTF-8 is copied unchanged and its first bad
+/// byte reported, so callers need no separate validation pass.
 public struct ByteTransliterator: Sendable {
     private struct Rule: Sendable {
         var before: [Int]
@@ -90,8 +91,11 @@ public struct ByteTransliterator: Sendable {
     }
 
     /// Transliterates `input` into `output`, which must have room for `outputCapacity(forInputCount:)`
-    /// bytes; returns the number of bytes written. Lines (LF-separated) are independent.
-    public func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int {
+    /// bytes; returns the number of bytes written. Lines (LF-separated) are independent. A line that is
+    /// not valid UTF-8 is copied unchanged and the offset (in `input`) of its first bad byte is passed
+    /// to `invalidByte`.
+    public func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+                              invalidByte: (Int) -> Void = { _ in }) -> Int {
         guard let base = input.baseAddress else { return 0 }
         var consumed = 0
         var written = 0
@@ -99,12 +103,20 @@ public struct ByteTransliterator: Sendable {
             let step = run(base + consumed, input.count - consumed, output + written, checkComposition: composesFirst)
             consumed += step.consumed
             written += step.written
-            if step.needsComposition {
-                var end = consumed
-                while end < input.count && base[end] != 0x0A { end += 1 }
-                written += composeThenRun(UnsafeBufferPointer(start: base + consumed, count: end - consumed), output + written)
-                consumed = end
+            if case .end = step.stop { continue }
+            var end = consumed
+            while end < input.count && base[end] != 0x0A { end += 1 }
+            let line = UnsafeBufferPointer(start: base + consumed, count: end - consumed)
+            let bad: Int?
+            if case .invalidUTF8(let at) = step.stop { bad = at - step.consumed } else { bad = firstInvalidUTF8Offset(line) }
+            if let bad {
+                invalidByte(consumed + bad)
+                (output + written).update(from: base + consumed, count: line.count)
+                written += line.count
+            } else {
+                written += composeThenRun(line, output + written)
             }
+            consumed = end
         }
         return written
     }
@@ -134,9 +146,17 @@ public struct ByteTransliterator: Sendable {
         }
     }
 
-    /// The main loop. Stops at the start of a line that needs composing when `checkComposition` is set.
+    /// Why the main loop stopped: the end of the input, or at the start of a line that needs composing
+    /// or has invalid UTF-8 (at the given offset from the start of the run).
+    private enum Stop {
+        case end
+        case needsComposition
+        case invalidUTF8(at: Int)
+    }
+
+    /// The main loop.
     private func run(_ src: UnsafePointer<UInt8>, _ n: Int, _ dst: UnsafeMutablePointer<UInt8>,
-                     checkComposition: Bool) -> (consumed: Int, written: Int, needsComposition: Bool) {
+                     checkComposition: Bool) -> (consumed: Int, written: Int, stop: Stop) {
         var state = LoopState()
         let raw = UnsafeMutableRawPointer(dst)
         return low.withUnsafeBufferPointer { table in
@@ -151,7 +171,7 @@ public struct ByteTransliterator: Sendable {
                         i &+= 1
                         continue
                     }
-                } else if b0 < 0xE0 {
+                } else if b0 >= 0xC2 && b0 < 0xE0 && i &+ 1 < n && src[i &+ 1] & 0xC0 == 0x80 {
                     let e = table[Int(b0 & 0x1F) << 6 | Int(src[i &+ 1] & 0x3F)]
                     if e != Self.special {
                         raw.storeBytes(of: e, toByteOffset: o, as: UInt64.self)
@@ -162,13 +182,15 @@ public struct ByteTransliterator: Sendable {
                 }
                 state.i = i
                 state.o = o
-                if step(src, n, dst, &state, checkComposition: checkComposition) {
-                    return (state.lineIn, state.lineOut, true)
+                let stop = step(src, n, dst, &state, checkComposition: checkComposition)
+                if case .end = stop {
+                    i = state.i
+                    o = state.o
+                    continue
                 }
-                i = state.i
-                o = state.o
+                return (state.lineIn, state.lineOut, stop)
             }
-            return (i, o, false)
+            return (i, o, .end)
         }
     }
 
@@ -178,20 +200,22 @@ public struct ByteTransliterator: Sendable {
         var lineIn = 0, lineOut = 0
     }
 
-    /// One character the tables could not handle alone. Returns true if its line needs composing.
+    /// One character the tables could not handle alone: `.end` when handled (the loop goes on).
     @inline(never)
     private func step(_ src: UnsafePointer<UInt8>, _ n: Int, _ dst: UnsafeMutablePointer<UInt8>,
-                      _ state: inout LoopState, checkComposition: Bool) -> Bool {
-        let (c, len) = decode(src, state.i)
+                      _ state: inout LoopState, checkComposition: Bool) -> Stop {
+        let len = validUTF8SequenceLength(UnsafeBufferPointer(start: src, count: n), at: state.i)
+        if len == 0 { return .invalidUTF8(at: state.i) }
+        let c = decode(src, state.i).scalar
         if c == 0x0A {
             dst[state.o] = 0x0A
             state.i += 1
             state.o += 1
             state.lineIn = state.i
             state.lineOut = state.o
-            return false
+            return .end
         }
-        if checkComposition && composeSensitive.contains(c) { return true }
+        if checkComposition && composeSensitive.contains(c) { return .needsComposition }
         let candidates = c < 0x800 ? lowCandidates[Int(c)] : highCandidates
         if let (keyEnd, rule) = match(candidates, src, state.i, len, n, dst, state.o, state.lineOut) {
             for b in rules[rule].output {
@@ -204,7 +228,7 @@ public struct ByteTransliterator: Sendable {
             state.o += len
             state.i += len
         }
-        return false
+        return .end
     }
 
     /// The first candidate rule that matches at `i`: the input position after its key, and its index.
@@ -214,15 +238,16 @@ public struct ByteTransliterator: Sendable {
             let rule = rules[index]
             if !sets[rule.key[0]].contains(decode(src, i).scalar) { continue }
             var j = i + len
+            let input = UnsafeBufferPointer(start: src, count: n)
             for k in rule.key.dropFirst() {
-                guard j < n, src[j] != 0x0A else { continue candidateLoop }
+                guard j < n, src[j] != 0x0A, validUTF8SequenceLength(input, at: j) > 0 else { continue candidateLoop }
                 let (c, l) = decode(src, j)
                 if !sets[k].contains(c) { continue candidateLoop }
                 j += l
             }
             var m = j
             for a in rule.after {
-                guard m < n, src[m] != 0x0A else { continue candidateLoop }
+                guard m < n, src[m] != 0x0A, validUTF8SequenceLength(input, at: m) > 0 else { continue candidateLoop }
                 let (c, l) = decode(src, m)
                 if !sets[a].contains(c) { continue candidateLoop }
                 m += l

@@ -85,11 +85,35 @@ public struct KazakhTransliterator: Sendable {
         return lexicon == nil ? base : base * 2
     }
 
-    /// Transliterates valid UTF-8 `input` (any number of LF-separated lines) into `output`, which has
-    /// room for `outputCapacity(forInputCount:)` bytes; returns the number of bytes written.
-    public func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int {
-        guard let lexicon else { return engine.transliterate(input, into: output) }
-        return lexicon.transliterate(input, into: output, engine: engine)
+    /// Transliterates `input` (any number of LF-separated lines) into `output`, which has room for
+    /// `outputCapacity(forInputCount:)` bytes; returns the number of bytes written. A line that is not
+    /// valid UTF-8 is copied unchanged and the offset of its first bad byte passed to `invalidByte`.
+    public func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+                              invalidByte: (Int) -> Void = { _ in }) -> Int {
+        guard let lexicon else { return engine.transliterate(input, into: output, invalidByte: invalidByte) }
+        guard firstInvalidUTF8Offset(input) != nil, let base = input.baseAddress else {
+            return lexicon.transliterate(input, into: output, engine: engine)
+        }
+        var written = 0
+        var start = 0
+        while start < input.count {
+            var end = start
+            while end < input.count && base[end] != 0x0A { end += 1 }
+            let line = UnsafeBufferPointer(start: base + start, count: end - start)
+            if let bad = firstInvalidUTF8Offset(line) {
+                invalidByte(start + bad)
+                (output + written).update(from: base + start, count: line.count)
+                written += line.count
+            } else {
+                written += lexicon.transliterate(line, into: output + written, engine: engine)
+            }
+            if end < input.count {
+                output[written] = 0x0A
+                written += 1
+            }
+            start = end + 1
+        }
+        return written
     }
 
     /// The transliteration of valid UTF-8 `bytes`.
