@@ -384,6 +384,18 @@ public struct LayoutPass: Pass {
                 guard let start = footnoteStart(rows, idx, k) else { k += 1; continue }
                 var end = start.textRow
                 var url = Self.hasURL(Substring(rows[idx[end]].text))
+                // A note of two or three lines whose URL comes on its last line.
+                if !url {
+                    var j = end + 1
+                    while j < idx.count, j - end <= 3, footnoteStart(rows, idx, j) == nil {
+                        if Self.hasURL(Substring(rows[idx[j]].text)) {
+                            end = j
+                            url = true
+                            break
+                        }
+                        j += 1
+                    }
+                }
                 while end + 1 < idx.count, end - start.textRow < 6, footnoteStart(rows, idx, end + 1) == nil {
                     let next = Substring(rows[idx[end + 1]].text)
                     if url {
