@@ -28,7 +28,7 @@ let package = Package(
             dependencies: ["Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"], exclude: ["Cases"]),
-        .testTarget(name: "normtoolTests", dependencies: ["normtool"]),
+        .testTarget(name: "normtoolTests", dependencies: ["normtool"], exclude: ["Cases"]),
     ],
     cLanguageStandard: .c2x
 )

@@ -75,14 +75,22 @@ public struct Document: Sendable, Hashable, Codable {
             self.init(blocks: blocks, decoding: decoding)
             return
         }
-        var n = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            n += 1
-            var s = Substring(line)
-            if s.last == "\r" { s = s.dropLast() }
-            blocks.append(Block(kind: .line, text: String(s), line: n))
+        // Split on the bytes: as Characters, "\r\n" is one grapheme that never equals "\n", and
+        // grapheme breaking is the slowest way to find line ends.
+        var text = text
+        text.withUTF8 { p in
+            var start = 0
+            var n = 0
+            while start < p.count {
+                var end = start
+                while end < p.count && p[end] != 0x0A { end += 1 }
+                n += 1
+                let stop = end > start && p[end - 1] == 0x0D ? end - 1 : end
+                blocks.append(Block(kind: .line, text: String(decoding: UnsafeBufferPointer(rebasing: p[start..<stop]), as: UTF8.self), line: n))
+                start = end + 1
+                if end == p.count - 1 { break }
+            }
         }
-        if text.hasSuffix("\n") { blocks.removeLast() }
         self.init(blocks: blocks, decoding: decoding)
     }
 }

@@ -12,6 +12,7 @@ public struct Lexicon: Sendable {
     private let counts: [Int32]
     private let table: [Int32]    // entry index + 1; 0 is an empty slot
     private let mask: Int
+    private let sorted: Bool
     /// Sum of all counts (tokens behind the list).
     public let totalCount: Int
     /// The largest count of any entry.
@@ -99,6 +100,7 @@ public struct Lexicon: Sendable {
         self.mask = mask
         self.totalCount = total
         self.maxCount = maxCount
+        self.sorted = Lexicon.inOrder(bytes, starts)
     }
 
     /// Reads and parses `name` (relative to `Rules/`) from a rule store.
@@ -130,6 +132,39 @@ public struct Lexicon: Sendable {
 
     /// Number of words.
     public var wordCount: Int { counts.count }
+
+    /// True when the file lists its words in byte (= code point) order, which `entries(withPrefix:)` needs.
+    public var isSorted: Bool { sorted }
+
+    private static func inOrder(_ bytes: [UInt8], _ starts: [Int32]) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            for e in 1..<max(1, starts.count - 1) {
+                let a = all[Int(starts[e - 1])..<Int(starts[e])], b = all[Int(starts[e])..<Int(starts[e + 1])]
+                if !a.lexicographicallyPrecedes(b) { return false }
+            }
+            return true
+        }
+    }
+
+    /// Entry indices of the words that start with `prefix` (lowercase UTF-8), in order, at most `limit`;
+    /// empty unless the list is sorted.
+    public func entries(withPrefix prefix: [UInt8], limit: Int) -> Range<Int> {
+        guard sorted else { return 0..<0 }
+        return bytes.withUnsafeBufferPointer { all in
+            var lo = 0, hi = counts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if all[Int(starts[mid])..<Int(starts[mid + 1])].lexicographicallyPrecedes(prefix) { lo = mid + 1 } else { hi = mid }
+            }
+            var end = lo
+            while end < counts.count && end - lo < limit {
+                let w = all[Int(starts[end])..<Int(starts[end + 1])]
+                if w.count < prefix.count || !w.prefix(prefix.count).elementsEqual(prefix) { break }
+                end += 1
+            }
+            return lo..<end
+        }
+    }
 
     /// The count of `word`, which must already be lowercase UTF-8; 0 when absent.
     @inlinable

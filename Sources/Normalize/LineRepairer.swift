@@ -1,11 +1,11 @@
 /// The repairs of `UnicodeRepairPass` on one line, as scalar values. See the pass for the rules.
 struct LineRepairer {
     let rules: UnicodeRules
-    /// UTF-8 read in these code pages: rule id and scalar → byte.
-    private let utf8Misreads: [(rule: String, reverse: [UInt32: UInt8])]
+    /// UTF-8 read in these code pages: rule id and scalar → byte (flat tables, see `ByteTable`).
+    private let utf8Misreads: [(rule: String, reverse: ByteTable)]
     /// Kazakh code pages read as Windows-1251: rule id and Windows-1251 letter → the letter meant.
     private let kazakhMisreads: [(rule: String, map: [UInt32: UInt32])]
-    private let kazakhSuspects: Set<UInt32>
+    private let kazakhSuspects: ByteTable
     private let kk: Int
 
     /// How much better (mean log-probability per letter trigram) a Kazakh-code-page reading must score
@@ -17,9 +17,9 @@ struct LineRepairer {
     init(rules: UnicodeRules) {
         self.rules = rules
         let cp1251 = rules.pages["windows-1251"]!
-        utf8Misreads = [("unicode.mojibake.utf8-as-cp1251", cp1251.reverse),
-                        ("unicode.mojibake.utf8-as-cp1252", rules.pages["windows-1252"]!.reverse),
-                        ("unicode.mojibake.utf8-as-koi8-r", rules.pages["KOI8-R"]!.reverse)]
+        utf8Misreads = [("unicode.mojibake.utf8-as-cp1251", ByteTable(cp1251.reverse)),
+                        ("unicode.mojibake.utf8-as-cp1252", ByteTable(rules.pages["windows-1252"]!.reverse)),
+                        ("unicode.mojibake.utf8-as-koi8-r", ByteTable(rules.pages["KOI8-R"]!.reverse))]
         var misreads: [(String, [UInt32: UInt32])] = []
         var suspects = Set<UInt32>()
         for (rule, name) in [("unicode.mojibake.kz1048-as-cp1251", "KZ-1048"), ("unicode.mojibake.ptcp154-as-cp1251", "PTCP154")] {
@@ -35,7 +35,7 @@ struct LineRepairer {
             misreads.append((rule, map))
         }
         kazakhMisreads = misreads
-        kazakhSuspects = suspects
+        kazakhSuspects = ByteTable(Dictionary(uniqueKeysWithValues: suspects.map { ($0, UInt8(1)) }))
         kk = rules.trigrams.index(of: "kk") ?? 0
     }
 
@@ -88,7 +88,7 @@ struct LineRepairer {
         var scalar: UInt32
     }
 
-    private func utf8Sequences(_ s: [UInt32], reverse: [UInt32: UInt8]) -> [Sequence8] {
+    private func utf8Sequences(_ s: [UInt32], reverse: ByteTable) -> [Sequence8] {
         @inline(__always) func byte(_ u: UInt32) -> UInt8? {
             if u < 0x80 { return UInt8(u) }
             if u <= 0x9F { return UInt8(u) }
@@ -203,7 +203,7 @@ struct LineRepairer {
     // MARK: Kazakh code pages read as Windows-1251
 
     private func repairKazakhMisread(_ s: inout [UInt32], line: Int, edits: inout [Edit]) {
-        guard s.contains(where: { kazakhSuspects.contains($0) }) else { return }
+        guard s.contains(where: { kazakhSuspects[$0] != nil }) else { return }
         // Only the words with a suspect letter are compared: the rest reads the same either way.
         let suspect = suspectWords(s)
         guard !suspect.isEmpty else { return }
@@ -244,7 +244,7 @@ struct LineRepairer {
             var j = i
             var hit = false, anchor = false
             while j < s.count && isWordScalar(s[j]) {
-                if kazakhSuspects.contains(s[j]) {
+                if kazakhSuspects[s[j]] != nil {
                     hit = true
                 } else if CyrillicCase.isCyrillicLetter(s[j]) {
                     anchor = true
@@ -353,7 +353,7 @@ struct LineRepairer {
         let table = rules.homoglyphs
         let lineMajority: Script = cyrillicCount >= latinCount ? .cyrillic : .latin
         let hasCyrillicI = s.contains(0x456) || s.contains(0x406)
-        let kazakhLine = s.contains { [0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x456].contains(CyrillicCase.lower($0)) }
+        let kazakhLine = s.contains { LineRepairer.isKazakhLetter($0) }
 
         // Tokens: runs of non-space; words: runs of letters inside a token.
         struct Word { var from: Int; var to: Int; var latin: Int; var cyrillic: Int; var tokenSkipped: Bool }
@@ -452,6 +452,17 @@ struct LineRepairer {
         }
     }
 
+    /// ә ғ қ ң ө ұ ү һ і in either case: letters that mark a Kazakh paragraph.
+    static func isKazakhLetter(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF,
+             0x4BA, 0x4BB, 0x406, 0x456:
+            return true
+        default:
+            return false
+        }
+    }
+
     static func isSpace(_ u: UInt32) -> Bool {
         u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x202F || (0x2000...0x200A).contains(u) || u == 0x3000
     }
@@ -480,5 +491,27 @@ struct LineRepairer {
         var j = to
         while j < s.count && !isSpace(s[j]) && s[j] != 0x2D && s[j] != 0x2013 { j += 1 }
         return s[i..<j].contains { (0x30...0x39).contains($0) }
+    }
+}
+
+/// Scalar → byte for the scalars below U+2600 (every code-page character the repairs look up lives
+/// there): a flat array instead of a dictionary, because it is consulted for every letter of a line.
+struct ByteTable {
+    private var bytes: [UInt8]
+    private var present: [Bool]
+    static let limit: UInt32 = 0x2600
+
+    init(_ map: [UInt32: UInt8]) {
+        bytes = [UInt8](repeating: 0, count: Int(Self.limit))
+        present = [Bool](repeating: false, count: Int(Self.limit))
+        for (u, b) in map where u < Self.limit {
+            bytes[Int(u)] = b
+            present[Int(u)] = true
+        }
+    }
+
+    @inline(__always)
+    subscript(_ u: UInt32) -> UInt8? {
+        u < Self.limit && present[Int(u)] ? bytes[Int(u)] : nil
     }
 }

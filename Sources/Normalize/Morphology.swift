@@ -31,6 +31,17 @@ public struct Morphology: Sendable {
 
     private let states: [String]
     private var arcs: [[Arc]]
+    /// The arcs without replacement as plain values (no reference counting in the hot loop): `flatArcs`
+    /// of state `s` are `flatArcs[flatStart[s] ..< flatStart[s + 1]]`, their forms in `forms`.
+    private struct FlatArc {
+        var to: Int32
+        var back: Int32, backCount: Int32, front: Int32, frontCount: Int32
+        var after: UInt8
+        var harmonic: Bool
+    }
+    private let flatArcs: [FlatArc]
+    private let flatStart: [Int]
+    private let forms: [UInt32]
     private let startStates: [Int]
     private let hasReplacingArcs: Bool
     private let path: String
@@ -105,6 +116,24 @@ public struct Morphology: Sendable {
         }
         self.states = states
         self.arcs = arcs
+        var flatArcs: [FlatArc] = []
+        var flatStart: [Int] = []
+        var forms: [UInt32] = []
+        for stateArcs in arcs {
+            flatStart.append(flatArcs.count)
+            for a in stateArcs where a.replaces.isEmpty {
+                let b = Int32(forms.count)
+                forms += a.back
+                let f = Int32(forms.count)
+                forms += a.front
+                flatArcs.append(FlatArc(to: Int32(a.to), back: b, backCount: Int32(a.back.count), front: f,
+                                        frontCount: Int32(a.front.count), after: a.after, harmonic: a.front != a.back))
+            }
+        }
+        flatStart.append(flatArcs.count)
+        self.flatArcs = flatArcs
+        self.flatStart = flatStart
+        self.forms = forms
         self.startStates = ["N", "V"].compactMap { name in states.firstIndex(of: name) }
         self.hasReplacingArcs = startStates.contains { arcs[$0].contains { !$0.replaces.isEmpty } }
         guard !startStates.isEmpty else {
@@ -183,6 +212,13 @@ public struct Morphology: Sendable {
     }
 
 
+    /// The suffixes of `word` after its first `p` letters, with the harmony the stem `word[..<p]` allows, or
+    /// nil when no chain of the table spells them.
+    public func suffixes(of word: [UInt32], after p: Int) -> [String]? {
+        guard p > 0, p < word.count else { return nil }
+        return chain(word, from: p, stem: Array(word[0..<p]), replaced: [])
+    }
+
     private func chainExists(_ word: [UInt32], from p: Int, last: UInt32, harmony: UInt8, out: inout [String]) -> Bool {
         for s in startStates where walk(word, at: p, state: s, last: last, harmony: harmony, depth: 0, replaced: [], out: &out) {
             return true
@@ -193,6 +229,8 @@ public struct Morphology: Sendable {
     private func replacedStem(_ word: [UInt32], at p: Int, stemCount: ([UInt32]) -> Int, minimumStemCount: Int) -> Analysis? {
         for start in startStates {
             for arc in arcs[start] where !arc.replaces.isEmpty {
+                // cheap test first: the replacing suffix must be spelled right after the stem
+                guard p + arc.back.count <= word.count, matches(word, at: p, arc.back) else { continue }
                 let full = Array(word[0..<p]) + arc.replaces
                 let c = stemCount(full)
                 if c >= minimumStemCount, let suffixes = chain(word, from: p, stem: full, replaced: arc.replaces) {
@@ -217,6 +255,15 @@ public struct Morphology: Sendable {
 
     private func walk(_ w: [UInt32], at pos: Int, state: Int, last: UInt32, harmony: UInt8, depth: Int,
                       replaced: [UInt32], out: inout [String]) -> Bool {
+        if replaced.isEmpty {
+            return w.withUnsafeBufferPointer { word in
+                flatArcs.withUnsafeBufferPointer { arcs in
+                    forms.withUnsafeBufferPointer { forms in
+                        walkFlat(word, arcs, forms, at: pos, state: state, last: last, harmony: harmony, depth: depth, out: &out)
+                    }
+                }
+            }
+        }
         if pos == w.count { return depth > 0 }
         if depth >= 6 { return false }
         let cls = Morphology.letterClass(last)
@@ -237,6 +284,35 @@ public struct Morphology: Sendable {
                 if walk(w, at: pos + form.count, state: arc.to, last: form[form.count - 1], harmony: newHarmony,
                         depth: depth + 1, replaced: [], out: &out) {
                     out.insert(String(scalars: form), at: 0)
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    private func walkFlat(_ w: UnsafeBufferPointer<UInt32>, _ arcs: UnsafeBufferPointer<FlatArc>, _ forms: UnsafeBufferPointer<UInt32>,
+                          at pos: Int, state: Int, last: UInt32, harmony: UInt8, depth: Int, out: inout [String]) -> Bool {
+        if pos == w.count { return depth > 0 }
+        if depth >= 6 { return false }
+        let cls = Morphology.letterClass(last)
+        let next = w[pos]
+        for ai in flatStart[state]..<flatStart[state + 1] {
+            let arc = arcs[ai]
+            if forms[Int(arc.back)] != next && forms[Int(arc.front)] != next { continue }
+            if arc.after & cls == 0 { continue }
+            for hbit: UInt8 in 1...2 {
+                if hbit == 2 && !arc.harmonic { break }
+                if arc.harmonic && harmony & hbit == 0 { continue }
+                let start = Int(hbit == 1 ? arc.back : arc.front)
+                let count = Int(hbit == 1 ? arc.backCount : arc.frontCount)
+                guard pos + count <= w.count else { continue }
+                var k = 0
+                while k < count && w[pos + k] == forms[start + k] { k += 1 }
+                guard k == count else { continue }
+                if walkFlat(w, arcs, forms, at: pos + count, state: Int(arc.to), last: forms[start + count - 1],
+                            harmony: arc.harmonic ? hbit : harmony, depth: depth + 1, out: &out) {
+                    out.insert(String(scalars: forms[start..<start + count]), at: 0)
                     return true
                 }
             }

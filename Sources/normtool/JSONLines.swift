@@ -19,12 +19,23 @@ enum JSONLines {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let starts = doc.blocks.map(\.line)
+        // Edits sorted by line once, then each block takes its range by binary search (no blocks × edits scan).
+        let edits = doc.edits.enumerated().sorted { ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset) }.map(\.element)
+        func firstEdit(atOrAfter line: Int) -> Int {
+            var lo = 0, hi = edits.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if edits[mid].location.line < line { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
         var out = ""
         for (i, block) in doc.blocks.enumerated() {
             let end = i + 1 < starts.count ? starts[i + 1] : Int.max
-            let edits = doc.edits.filter { $0.location.line >= block.line && $0.location.line < end }
+            let from = firstEdit(atOrAfter: block.line), to = end == Int.max ? edits.count : firstEdit(atOrAfter: end)
+            let blockEdits = from < to ? Array(edits[from..<to]) : []
             let record = Record(source: source, index: i, kind: block.kind.rawValue, line: block.line,
-                                text: block.text, language: block.language, edits: edits)
+                                text: block.text, language: block.language, edits: blockEdits)
             out += String(decoding: try encoder.encode(record), as: UTF8.self)
             out += "\n"
         }

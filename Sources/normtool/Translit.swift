@@ -26,6 +26,15 @@ struct Translit: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
+        do {
+            try transliterate()
+        } catch let error as NormalizeError {
+            warn(error.description)
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
+    private func transliterate() throws {
         let engine = try KazakhTransliterator(scheme: scheme, reverse: reverse, variant: variant,
                                               rules: ruleOptions.store, useLexicon: !noLexicon)
         let out = try OutputSink(path: nil)

@@ -132,3 +132,13 @@ func unicodeRepaired(_ text: String) throws -> (text: String, edits: [Edit]) {
         #expect(Array(lines.blocks[0].text.unicodeScalars) == Array("Қазақ тіліндегі сөз".unicodeScalars))
     }
 }
+
+@Suite struct DocumentLinesTests {
+    @Test func linesSplitOnLFAndCRLF() {
+        #expect(Document(lines: "а\r\nб\r\n").blocks.map(\.text) == ["а", "б"])
+        #expect(Document(lines: "a\n\nb").blocks.map(\.text) == ["a", "", "b"])
+        #expect(Document(lines: "a\n\n").blocks.map(\.text) == ["a", ""])
+        #expect(Document(lines: "\n").blocks.map(\.text) == [""])
+        #expect(Document(lines: "x").blocks.map(\.line) == [1])
+    }
+}

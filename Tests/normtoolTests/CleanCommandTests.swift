@@ -22,3 +22,20 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 }
+
+@Suite struct ExitStatusTests {
+    @Test func unreadableInputExitsWithTwoAndNamesTheFile() throws {
+        let run = try Tool.run(["clean", "/nonexistent/dump.txt"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/nonexistent/dump.txt"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func invalidFailStopsWithTwoAtTheFirstBadByte() throws {
+        let input = Data("Қазақстан Республикасы ".utf8) + Data([0xFF]) + Data(" тәуелсіз мемлекет\n".utf8)
+        let run = try Tool.run(["clean", "--invalid", "fail", "--input-layout", "lines"], stdin: input)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("byte 44"))
+        #expect(run.stdout.isEmpty)
+    }
+}

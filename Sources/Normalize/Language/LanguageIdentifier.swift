@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// One sentence of a paragraph and its language. Offsets count Unicode scalars from the start of the
-/// unit's text, `end` exclusive, so `Array(text.unicodeScalars)[start..<end]` is the sentence.
+/// One run of a mixed paragraph (one or more sentences, or a stretch of words, in one language).
+/// Offsets count Unicode scalars from the start of the unit's text, `end` exclusive, so
+/// `Array(text.unicodeScalars)[start..<end]` is the run; the runs cover the text without gaps.
 public struct LanguageSpan: Sendable, Hashable, Codable {
     public var start: Int
     public var end: Int
@@ -29,7 +30,7 @@ public struct LanguageDecision: Sendable, Hashable {
     /// The second most likely language and its probability (for `mixed`: the single best language).
     public var runnerUp: String?
     public var runnerUpScore: Double
-    /// Per-sentence labels; filled for `mixed` only.
+    /// The runs of a `mixed` unit, in order; empty otherwise.
     public var spans: [LanguageSpan]
 
     public init(code: String, confidence: Double, runnerUp: String?, runnerUpScore: Double, spans: [LanguageSpan]) {

@@ -70,14 +70,16 @@ struct NGramScanner {
             var start = 0
             for w in words {
                 let end = Int(w.bucketEnd)
-                var acc = SIMD16<UInt32>()
+                // 16-bit lanes suffice within a word: at most 4 × 64 + 1 n-grams of at most 255 each.
+                var acc = SIMD16<UInt16>()
                 var k = start
                 while k < end {
                     let row = table.loadUnaligned(fromByteOffset: Int(buckets[k]) &<< 4, as: SIMD16<UInt8>.self)
-                    acc &+= SIMD16<UInt32>(truncatingIfNeeded: row)
+                    acc &+= SIMD16<UInt16>(truncatingIfNeeded: row)
                     k &+= 1
                 }
-                onWord(Word(scalarStart: Int(w.scalarStart), scalarEnd: Int(w.scalarEnd), costs: acc, ngrams: end - start,
+                onWord(Word(scalarStart: Int(w.scalarStart), scalarEnd: Int(w.scalarEnd),
+                            costs: SIMD16<UInt32>(truncatingIfNeeded: acc), ngrams: end - start,
                             letters: Int(w.letters), cyrillic: w.cyrillic, capitalized: w.capitalized))
                 start = end
             }
@@ -117,14 +119,18 @@ struct NGramScanner {
             // n-grams starting at codes[s] for s in starts, up to `limit` codes long and within codes[0..<codeCount].
             @inline(__always) func emit(starts: Range<Int>) {
                 for s in starts {
-                    var h = Self.fnvBasis
+                    let first = codes[s]
+                    var h = (Self.fnvBasis ^ first) &* Self.fnvPrime
+                    // The lone boundary is no n-gram; its longer n-grams are.
+                    buckets[bucketCount] = Self.finalize(h) & mask
+                    bucketCount &+= first == space ? 0 : 1
                     let count = min(maxOrder, codeCount - s)
-                    for n in 0..<count {
-                        let c = codes[s + n]
-                        h = (h ^ c) &* Self.fnvPrime
-                        if n == 0 && c == space { continue }
+                    var n = 1
+                    while n < count {
+                        h = (h ^ codes[s + n]) &* Self.fnvPrime
                         buckets[bucketCount] = Self.finalize(h) & mask
                         bucketCount &+= 1
+                        n &+= 1
                     }
                 }
             }

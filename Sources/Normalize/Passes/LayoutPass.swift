@@ -374,14 +374,28 @@ public struct LayoutPass: Pass {
         for r in rows where r.kind == .line && !r.blank { markers.formUnion(Self.gluedMarkers(in: r.text)) }
         var found: Set<Int> = []
         var nextNote = 0
+        var byPage = [[Int]](repeating: [], count: pageCount)
+        for i in rows.indices where rows[i].kind == .line && !rows[i].blank { byPage[rows[i].page].append(i) }
         for page in 0..<pageCount {
-            let idx = rows.indices.filter { rows[$0].page == page && rows[$0].kind == .line && !rows[$0].blank }
+            let idx = byPage[page]
             let bottom = max(0, idx.count - 10)
             var k = 0
             while k < idx.count {
                 guard let start = footnoteStart(rows, idx, k) else { k += 1; continue }
                 var end = start.textRow
                 var url = Self.hasURL(Substring(rows[idx[end]].text))
+                // A note of two or three lines whose URL comes on its last line.
+                if !url {
+                    var j = end + 1
+                    while j < idx.count, j - end <= 3, footnoteStart(rows, idx, j) == nil {
+                        if Self.hasURL(Substring(rows[idx[j]].text)) {
+                            end = j
+                            url = true
+                            break
+                        }
+                        j += 1
+                    }
+                }
                 while end + 1 < idx.count, end - start.textRow < 6, footnoteStart(rows, idx, end + 1) == nil {
                     let next = Substring(rows[idx[end + 1]].text)
                     if url {

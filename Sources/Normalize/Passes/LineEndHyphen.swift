@@ -67,13 +67,17 @@ struct LineEndHyphen: Sendable {
 
         init(lines: [Substring]) {
             for line in lines {
-                for token in line.split(whereSeparator: { !($0.isLetter || $0 == "-") }) {
-                    var t = token
-                    while t.hasPrefix("-") { t = t.dropFirst() }
-                    while t.hasSuffix("-") { t = t.dropLast() }
-                    guard t.count > 1 else { continue }
-                    counts[t.lowercased(), default: 0] += 1
+                var word = String.UnicodeScalarView()
+                func flush() {
+                    while let f = word.first, f == "-" { word.removeFirst() }
+                    while let l = word.last, l == "-" { word.removeLast() }
+                    if word.count > 1 { counts[String(word).lowercased(), default: 0] += 1 }
+                    word.removeAll(keepingCapacity: true)
                 }
+                for u in line.unicodeScalars {
+                    if LineText.isLetter(u) || u == "-" { word.append(u) } else if !word.isEmpty { flush() }
+                }
+                if !word.isEmpty { flush() }
             }
         }
     }

@@ -76,10 +76,11 @@ public struct SpacingPass: Pass {
         let word = LineText.isUpper(n) && LineText.isLower(n2)
         let number = LineText.isDigit(n) && LineText.isDigit(n2)
         guard word || number else { return false }
+        // A token longer than 256 characters is looked at near the point only: no quadratic scans.
         var a = k
-        while a > 0, !isBlank(s[a - 1]) { a -= 1 }
+        while a > 0, k - a < 256, !isBlank(s[a - 1]) { a -= 1 }
         var b = k
-        while b < end, !isBlank(s[b]) { b += 1 }
+        while b < end, b - k < 256, !isBlank(s[b]) { b += 1 }
         let token = String(String.UnicodeScalarView(s[a..<b])).lowercased()
         if token.contains("@") || token.contains("://") || token.hasPrefix("www.") { return false }
         // An abbreviation of initials before the point (`А.Б.Сидоров`) is not a sentence end.

@@ -14,6 +14,9 @@ struct ReverseLexicon: Sendable {
     /// kk-2018 writes И, Й and І all as capital I: Latin word with i/ı folded → the most frequent
     /// Cyrillic word, for words that contain a capital I.
     private let folded: [String: String]
+    /// The first `minimumStem` letters of every exception usable as a stem: most words start with none
+    /// of them, and skip the stem search.
+    private let stemStarts: Set<String>
 
     init(words store: RuleStore, forward: ByteTransliterator, rulesOnly: ByteTransliterator,
          scheme: TransliterationScheme) throws {
@@ -54,6 +57,11 @@ struct ReverseLexicon: Sendable {
             exceptions[key] = best[key]!.word
         }
         self.exceptions = exceptions
+        stemStarts = Set(exceptions.compactMap { key, cyrillic in
+            let letters = key.unicodeScalars
+            guard letters.count >= Self.minimumStem, cyrillic.last != "ь", cyrillic.last != "ъ" else { return nil }
+            return String(String.UnicodeScalarView(letters.prefix(Self.minimumStem)))
+        })
         folded = bestFolded.mapValues { $0.word }
     }
 
@@ -81,7 +89,8 @@ struct ReverseLexicon: Sendable {
     /// the word as alone (no rule straddles the boundary).
     private func stemmed(_ lower: String, engine: ByteTransliterator) -> String? {
         let letters = Array(lower.unicodeScalars)
-        guard letters.count > Self.minimumStem else { return nil }
+        guard letters.count > Self.minimumStem,
+              stemStarts.contains(String(String.UnicodeScalarView(letters.prefix(Self.minimumStem)))) else { return nil }
         for end in stride(from: letters.count - 1, through: Self.minimumStem, by: -1) {
             let stem = String(String.UnicodeScalarView(letters[..<end]))
             // A stem ending in Ь or Ъ loses it before a suffix (модель, моделі): not a usable stem.
@@ -162,7 +171,7 @@ struct ReverseLexicon: Sendable {
             // Lower case then capitals (iPhone, eBay): a brand name, kept.
             return String(word)
         }
-        let lower = lowercased(scalars)
+        let lower = shape == .lower ? String(word) : lowercased(scalars)
         var found: String?
         if scheme == .kk2018 && shape != .lower && scalars.contains("I") {
             found = folded[Self.fold(lower)]
