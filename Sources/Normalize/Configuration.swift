@@ -58,6 +58,10 @@ public struct Configuration: Sendable, Hashable {
     public var transliterationReverse = false
     /// Where the scheme allows two spellings, which one (kk-2021: Ц → ts or s, Ч → tş or ş).
     public var transliterationVariant: TransliterationVariant = .standard
+    /// spacing: collapse runs of spaces, trim blocks, add the missing space after sentence punctuation.
+    /// `normtool clean --input-layout lines` turns it off (the lines are taken as already laid out,
+    /// so only decoding and character-level repairs apply) unless `--fix-spacing` is given.
+    public var spacingRepair: Bool = true
 
     public init() {}
 

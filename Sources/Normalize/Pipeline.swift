@@ -17,7 +17,9 @@ public struct Pipeline: Sendable {
             passes.append(LayoutPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         }
         passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
-        passes.append(SpacingPass())
+        if configuration.spacingRepair {
+            passes.append(SpacingPass())
+        }
         if configuration.languageDetection {
             passes.append(LanguagePass())
         }

@@ -22,6 +22,9 @@ struct Clean: ParsableCommand {
     @Option(help: "auto, pdf (hard-broken lines: rebuild paragraphs) or lines (every line is a paragraph: no reflow).")
     var inputLayout: Configuration.InputLayout = .auto
 
+    @Flag(help: "Repair spacing (double spaces, missing space after a full stop) even with --input-layout lines.")
+    var fixSpacing = false
+
     @Flag(help: "Print every edit (rule, place, before → after) on stderr.")
     var explain = false
 
@@ -48,6 +51,7 @@ struct Clean: ParsableCommand {
     var pipelineConfiguration: Configuration {
         var c = Configuration.pdfDump
         c.inputLayout = inputLayout
+        c.spacingRepair = inputLayout != .lines || fixSpacing
         c.typos = typos
         c.restoreKazakhLetters = !noRestore
         c.encoding = encoding
