@@ -34,9 +34,18 @@ public struct SpacingPass: Pass {
         while lo < hi, isBlank(s[lo]) { lo += 1 }
         while hi > lo, isBlank(s[hi - 1]) { hi -= 1 }
         var changed = lo > 0 || hi < s.count
-        if changed {
-            edits.append(Edit(rule: "spacing.trim", location: SourceLocation(line: line), before: "", after: "",
-                              note: "spaces removed at the start or end of the block"))
+        if lo > 0 {
+            edits.append(Edit(rule: "spacing.trim", location: SourceLocation(line: line),
+                              before: String(String.UnicodeScalarView(s[0..<min(lo + 12, s.count)])),
+                              after: String(String.UnicodeScalarView(s[lo..<min(lo + 12, s.count)])),
+                              note: "spaces removed at the start of the block"))
+        }
+        if hi < s.count {
+            let from = max(hi - 12, lo)
+            edits.append(Edit(rule: "spacing.trim", location: SourceLocation(line: line, column: hi + 1),
+                              before: String(String.UnicodeScalarView(s[from..<s.count])),
+                              after: String(String.UnicodeScalarView(s[from..<hi])),
+                              note: "spaces removed at the end of the block"))
         }
         var out = String.UnicodeScalarView()
         var k = lo
