@@ -60,8 +60,10 @@ public enum Workload {
         ProcessInfo.processInfo.environment["NORMALIZE_BENCH_GATE"] == "1"
     }
 
-    /// Regression thresholds for `baseline check`: more than 2 extra allocations per iteration fail.
+    /// Regression thresholds for `baseline check`: allocations per iteration more than 2 % above the
+    /// baseline fail. Counts drift by about 0.2 % between runs (hash seeds, buffer growth), so an absolute
+    /// threshold of a few allocations made the gate flaky; 2 % still catches a per-word or per-line allocation.
     public static var thresholds: [BenchmarkMetric: BenchmarkThresholds] {
-        [.mallocCountTotal: BenchmarkThresholds(absolute: [.p50: 2, .p90: 2])]
+        [.mallocCountTotal: BenchmarkThresholds(relative: [.p50: 2.0, .p90: 2.0])]
     }
 }
