@@ -110,11 +110,12 @@ def padded_codes(text):
     return codes[keep].astype(np.uint32)
 
 
-def fmix(h):
-    h = h ^ (h >> np.uint32(16))
-    h = (h * np.uint32(0x7FEB352D)) & np.uint32(0xFFFFFFFF)
-    h = h ^ (h >> np.uint32(15))
-    return h
+FIBONACCI = 0x9E3779B1
+
+
+def bucket_of(h):
+    """The bucket of FNV-1a hashes: the top LOG2_BUCKETS bits of h * FIBONACCI (mod 2^32)."""
+    return (h * np.uint32(FIBONACCI)) >> np.uint32(32 - LOG2_BUCKETS)
 
 
 def feature_buckets(codes):
@@ -122,7 +123,6 @@ def feature_buckets(codes):
     padded word up to MAX_WORD_ORDER code points."""
     n = len(codes)
     is_space = codes == SPACE
-    mask = np.uint32((1 << LOG2_BUCKETS) - 1)
     result = []
     with np.errstate(over="ignore"):
         h = np.full(n, FNV_BASIS, dtype=np.uint32)
@@ -141,7 +141,7 @@ def feature_buckets(codes):
                 valid = ~is_space[:m]
             if order > MAX_ORDER:
                 valid = valid & is_space[:m] & is_space[order - 1:order - 1 + m]
-            result.append(fmix(h[valid]) & mask)
+            result.append(bucket_of(h[valid]))
     return np.concatenate(result) if result else np.zeros(0, dtype=np.uint32)
 
 
@@ -217,7 +217,7 @@ def build_costs(counts, alpha):
 
 ALPHA = 0.01
 MAGIC = b"NZLANGID"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def write_model(path, costs, scale):

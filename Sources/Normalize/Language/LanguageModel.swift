@@ -24,6 +24,8 @@ public struct LanguageModel: Sendable {
     static let fileName = "langid/model.bin"
     static let magic: [UInt8] = Array("NZLANGID".utf8)
     static let headerSize = 32
+    /// 2: buckets by Fibonacci hashing (version 1 used a murmur finaliser and a mask).
+    static let formatVersion: UInt32 = 2
     static let slots = 16
 
     /// Parses the binary model; `path` names the file in error messages.
@@ -46,7 +48,7 @@ public struct LanguageModel: Sendable {
         let version = u32(8), count = Int(u32(12)), log2 = Int(u32(16)), order = Int(u32(20))
         let scale = Double(Float(bitPattern: u32(24)))
         let wordOrder = Int(u32(28))
-        guard version == 1 else { throw fail("unsupported model format version \(version)") }
+        guard version == Self.formatVersion else { throw fail("unsupported model format version \(version)") }
         guard (1...Self.slots).contains(count), (8...24).contains(log2), (1...8).contains(order), scale > 0 else {
             throw fail("implausible header (languages \(count), log2 buckets \(log2), order \(order))")
         }

@@ -5,7 +5,8 @@
 /// lower-cased, every non-letter is a word boundary, each word is padded with one boundary on both sides,
 /// and every substring of the padded word of length 1…maxOrder except the lone boundary is one n-gram,
 /// and so is the whole padded word if it is longer than that but at most maxWordOrder; each is hashed
-/// with 32-bit FNV-1a over its code points followed by a murmur-style finaliser.
+/// with 32-bit FNV-1a over its code points, and the bucket is the top `log2Buckets` bits of that hash times
+/// 0x9E3779B1 (Fibonacci hashing: one multiply and one shift, where a finaliser took five operations).
 ///
 /// Two phases per block of text: first every bucket index is computed into a buffer, then the cost rows
 /// are summed in a tight loop. The table does not fit in L2, and without branches between the loads the
@@ -19,11 +20,12 @@ struct NGramScanner {
     static let wordCapacity = 1024
     static let wordCodeCapacity = 64
 
+    static let fibonacci: UInt32 = 0x9E37_79B1
+
+    /// The bucket of an n-gram's FNV-1a hash `h`: the top 32 − `shift` bits of `h` × 0x9E3779B1.
     @inline(__always)
-    static func finalize(_ x: UInt32) -> UInt32 {
-        var h = x ^ (x >> 16)
-        h = h &* 0x7FEB_352D
-        return h ^ (h >> 15)
+    static func bucket(_ h: UInt32, shift: UInt32) -> UInt32 {
+        (h &* fibonacci) &>> shift
     }
 
     /// Costs summed over one word of the input.
@@ -90,7 +92,7 @@ struct NGramScanner {
     @inline(__always)
     func collect(_ text: UnsafeBufferPointer<UInt8>,
                  flush: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<WordSpan>) -> Void) {
-        let mask = UInt32((1 << model.log2Buckets) - 1)
+        let shift = UInt32(32 - model.log2Buckets)
         let maxOrder = model.maxOrder
         let maxWordOrder = model.maxWordOrder
         let space = LetterCode.space
@@ -122,13 +124,13 @@ struct NGramScanner {
                     let first = codes[s]
                     var h = (Self.fnvBasis ^ first) &* Self.fnvPrime
                     // The lone boundary is no n-gram; its longer n-grams are.
-                    buckets[bucketCount] = Self.finalize(h) & mask
+                    buckets[bucketCount] = Self.bucket(h, shift: shift)
                     bucketCount &+= first == space ? 0 : 1
                     let count = min(maxOrder, codeCount - s)
                     var n = 1
                     while n < count {
                         h = (h ^ codes[s + n]) &* Self.fnvPrime
-                        buckets[bucketCount] = Self.finalize(h) & mask
+                        buckets[bucketCount] = Self.bucket(h, shift: shift)
                         bucketCount &+= 1
                         n &+= 1
                     }
@@ -177,7 +179,7 @@ struct NGramScanner {
                 push(space)
                 emit(starts: 0..<codeCount)
                 if wordLength > maxOrder && wordLength <= maxWordOrder {
-                    buckets[bucketCount] = Self.finalize(wordHash) & mask
+                    buckets[bucketCount] = Self.bucket(wordHash, shift: shift)
                     bucketCount &+= 1
                 }
                 codeCount = 0

@@ -238,13 +238,16 @@ public struct LayoutPass: Pass {
         return false
     }
 
-    /// Without form feeds there are no pages to compare: only a page number standing alone between
-    /// blank lines (or at the start or end of the text) is taken as one.
+    /// Without form feeds there are no pages to compare: a bare number is taken as a page number only
+    /// when it stands alone between blank lines (or at the start or end of the text); a decorated one
+    /// (`– 3 –`, `Стр. 3`, `Бет 3`) wherever it stands, as pypdf glues pages without a blank line.
     func markIsolatedPageNumbers(_ rows: inout [Row], edits: inout [Edit]) {
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+            let t = LineText.trimmed(Substring(rows[i].text))
             let before = i == 0 || rows[i - 1].blank
             let after = i + 1 == rows.count || rows[i + 1].blank
-            guard before, after, Self.isPageNumber(Substring(rows[i].text)) else { continue }
+            let decorated = !t.unicodeScalars.allSatisfy(LineText.isDigit)
+            guard before && after || decorated, Self.isPageNumber(t) else { continue }
             rows[i].kind = .pageNumber
             edits.append(Edit(rule: "layout.page-number", location: SourceLocation(line: rows[i].line),
                               before: LineText.trimmed(rows[i].text), after: ""))
