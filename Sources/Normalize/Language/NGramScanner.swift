@@ -5,7 +5,8 @@
 /// lower-cased, every non-letter is a word boundary, each word is padded with one boundary on both sides,
 /// and every substring of the padded word of length 1…maxOrder except the lone boundary is one n-gram,
 /// and so is the whole padded word if it is longer than that but at most maxWordOrder; each is hashed
-/// with 32-bit FNV-1a over its code points followed by a murmur-style finaliser.
+/// with 32-bit FNV-1a over its code points, and the bucket is the top `log2Buckets` bits of that hash times
+/// 0x9E3779B1 (Fibonacci hashing: one multiply and one shift, where a finaliser took five operations).
 ///
 /// Two phases per block of text: first every bucket index is computed into a buffer, then the cost rows
 /// are summed in a tight loop. The table does not fit in L2, and without branches between the loads the
@@ -18,12 +19,17 @@ struct NGramScanner {
     static let bucketCapacity = 8192
     static let wordCapacity = 1024
     static let wordCodeCapacity = 64
+    /// Buckets one piece of a word can add (4 n-grams per code, the whole word, and 3 stored ahead).
+    static let pieceBuckets = 4 * wordCodeCapacity + 8
 
+    static let fibonacci: UInt32 = 0x9E37_79B1
+    /// The longest n-grams the rolling hashes produce (models with a higher order are rejected).
+    static let maxOrder = 4
+
+    /// The bucket of an n-gram's FNV-1a hash `h`: the top 32 − `shift` bits of `h` × 0x9E3779B1.
     @inline(__always)
-    static func finalize(_ x: UInt32) -> UInt32 {
-        var h = x ^ (x >> 16)
-        h = h &* 0x7FEB_352D
-        return h ^ (h >> 15)
+    static func bucket(_ h: UInt32, shift: UInt32) -> UInt32 {
+        (h &* fibonacci) &>> shift
     }
 
     /// Costs summed over one word of the input.
@@ -87,23 +93,31 @@ struct NGramScanner {
     }
 
     /// First phase: the bucket of every n-gram and the extent of every word, handed to `flush` in blocks.
+    ///
+    /// Rolling hashes: for each code of a padded word, the FNV-1a hashes of the n-grams ending at it
+    /// (orders 1…4) come from those ending at the previous code with one xor and one multiply each; all
+    /// four buckets are stored and the count advances by the number that exist (`min(position + 1,
+    /// maxOrder)`, less the lone boundary), so there is no branch per n-gram.
     @inline(__always)
     func collect(_ text: UnsafeBufferPointer<UInt8>,
                  flush: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<WordSpan>) -> Void) {
-        let mask = UInt32((1 << model.log2Buckets) - 1)
+        let shift = UInt32(32 - model.log2Buckets)
         let maxOrder = model.maxOrder
         let maxWordOrder = model.maxWordOrder
         let space = LetterCode.space
+        let prime = Self.fnvPrime, basis = Self.fnvBasis
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.bucketCapacity) { buckets in
         withUnsafeTemporaryAllocation(of: WordSpan.self, capacity: Self.wordCapacity) { words in
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.wordCodeCapacity) { codes in
         LetterCode.table.withUnsafeBufferPointer { letterTable in
             var bucketCount = 0
             var wordCount = 0
-            // The padded word in progress: `codeCount` codes in `codes`, `wordLength` in total so far.
-            var codeCount = 0
+            // The padded word in progress: `wordLength` codes so far (0: between words); `h1`…`h3` hash the
+            // last one to three codes, `wordHash` all of them; `pieceCodes` counts the codes of the current
+            // piece of a very long word.
             var wordLength = 0
-            var wordHash = Self.fnvBasis
+            var h1: UInt32 = 0, h2: UInt32 = 0, h3: UInt32 = 0
+            var wordHash = basis
+            var pieceCodes = 0
             var letters = 0
             var cyrillic = false
             var capitalized = false
@@ -116,24 +130,6 @@ struct NGramScanner {
                 bucketCount = 0
                 wordCount = 0
             }
-            // n-grams starting at codes[s] for s in starts, up to `limit` codes long and within codes[0..<codeCount].
-            @inline(__always) func emit(starts: Range<Int>) {
-                for s in starts {
-                    let first = codes[s]
-                    var h = (Self.fnvBasis ^ first) &* Self.fnvPrime
-                    // The lone boundary is no n-gram; its longer n-grams are.
-                    buckets[bucketCount] = Self.finalize(h) & mask
-                    bucketCount &+= first == space ? 0 : 1
-                    let count = min(maxOrder, codeCount - s)
-                    var n = 1
-                    while n < count {
-                        h = (h ^ codes[s + n]) &* Self.fnvPrime
-                        buckets[bucketCount] = Self.finalize(h) & mask
-                        bucketCount &+= 1
-                        n &+= 1
-                    }
-                }
-            }
             @inline(__always) func closeWordSpan(scalarEnd: Int) {
                 words[wordCount] = WordSpan(bucketEnd: Int32(bucketCount), letters: Int32(letters),
                                             scalarStart: Int32(truncatingIfNeeded: wordScalarStart),
@@ -142,28 +138,43 @@ struct NGramScanner {
                 wordCount &+= 1
                 letters = 0
                 cyrillic = false
-                if wordCount == Self.wordCapacity || bucketCount > Self.bucketCapacity - (maxOrder + 1) * Self.wordCodeCapacity {
+                if wordCount == Self.wordCapacity || bucketCount > Self.bucketCapacity - Self.pieceBuckets {
                     flushBuffers()
                 }
             }
+            /// Appends code `c` to the padded word: the n-grams ending at it, except the lone boundary.
             @inline(__always) func push(_ c: UInt32) {
-                wordHash = (wordHash ^ c) &* Self.fnvPrime
-                codes[codeCount] = c
-                codeCount &+= 1
+                let n4 = (h3 ^ c) &* prime, n3 = (h2 ^ c) &* prime, n2 = (h1 ^ c) &* prime
+                let n1 = (basis ^ c) &* prime
+                let orders = min(wordLength &+ 1, maxOrder)
+                if c == space {
+                    buckets[bucketCount] = Self.bucket(n2, shift: shift)
+                    buckets[bucketCount &+ 1] = Self.bucket(n3, shift: shift)
+                    buckets[bucketCount &+ 2] = Self.bucket(n4, shift: shift)
+                    bucketCount &+= orders &- 1
+                } else {
+                    buckets[bucketCount] = Self.bucket(n1, shift: shift)
+                    buckets[bucketCount &+ 1] = Self.bucket(n2, shift: shift)
+                    buckets[bucketCount &+ 2] = Self.bucket(n3, shift: shift)
+                    buckets[bucketCount &+ 3] = Self.bucket(n4, shift: shift)
+                    bucketCount &+= orders
+                }
+                h1 = n1
+                h2 = n2
+                h3 = n3
+                wordHash = (wordHash ^ c) &* prime
                 wordLength &+= 1
-                if codeCount == Self.wordCodeCapacity {
-                    // A very long "word": emit the n-grams that are complete, keep the last maxOrder - 1 codes.
-                    let keep = maxOrder - 1
-                    emit(starts: 0..<(codeCount - keep))
-                    for k in 0..<keep { codes[k] = codes[codeCount - keep + k] }
-                    codeCount = keep
+                pieceCodes &+= 1
+                if pieceCodes == Self.wordCodeCapacity {
+                    // A very long "word": its per-word totals go out in pieces (its n-grams stay exact).
                     closeWordSpan(scalarEnd: scalarIndex)
                     wordScalarStart = scalarIndex
+                    pieceCodes = 0
                 }
             }
             @inline(__always) func letter(_ c: UInt32, raw: UInt32) {
                 if wordLength == 0 {
-                    wordHash = Self.fnvBasis
+                    wordHash = basis
                     wordScalarStart = scalarIndex
                     capitalized = raw != c
                     push(space)
@@ -175,13 +186,12 @@ struct NGramScanner {
             @inline(__always) func endWord() {
                 guard wordLength > 0 else { return }
                 push(space)
-                emit(starts: 0..<codeCount)
                 if wordLength > maxOrder && wordLength <= maxWordOrder {
-                    buckets[bucketCount] = Self.finalize(wordHash) & mask
+                    buckets[bucketCount] = Self.bucket(wordHash, shift: shift)
                     bucketCount &+= 1
                 }
-                codeCount = 0
                 wordLength = 0
+                pieceCodes = 0
                 closeWordSpan(scalarEnd: scalarIndex)
             }
 
@@ -222,7 +232,6 @@ struct NGramScanner {
             }
             endWord()
             if wordCount > 0 || bucketCount > 0 { flushBuffers() }
-        }
         }
         }
         }
