@@ -172,7 +172,8 @@ public struct LayoutPass: Pass {
             }
         }
         // Extractors that do not mark pages (pypdf, some OCR) still repeat the header: a short line that
-        // occurs several times, word for word, is furniture wherever it stands.
+        // occurs several times, word for word, is furniture wherever it stands. With page breaks it must
+        // come at least three times (a heading such as `Методы исследования` may come twice).
         var occurrences: [String: Int] = [:]
         for r in rows where r.kind == .line && !r.blank {
             let t = LineText.trimmed(Substring(r.text))
@@ -196,7 +197,7 @@ public struct LayoutPass: Pass {
             }
         }
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
-            if let n = occurrences[Self.furnitureKey(rows[i].text)], n >= 2 {
+            if let n = occurrences[Self.furnitureKey(rows[i].text)], n >= (pageCount == 1 ? 2 : max(3, minPages)) {
                 mark(i, .runningText, "layout.running-text", "the same line \(n)× in the document")
             }
         }
@@ -402,7 +403,9 @@ public struct LayoutPass: Pass {
                 while end + 1 < idx.count, end - start.textRow < 6, footnoteStart(rows, idx, end + 1) == nil {
                     let next = Substring(rows[idx[end + 1]].text)
                     if url {
-                        guard Self.isURLContinuation(next) else { break }
+                        let brokenAtHyphen = Self.hasURL(Substring(rows[idx[end]].text)) && LineText.trimmed(Substring(rows[idx[end]].text)).hasSuffix("-")
+                            && !LineText.trimmed(next).contains(" ")
+                        guard Self.isURLContinuation(next) || brokenAtHyphen else { break }
                     } else {
                         guard k >= bottom, !LineText.endsSentence(LineText.trimmed(Substring(rows[idx[end]].text))) else { break }
                         if Self.hasURL(next) { url = true }

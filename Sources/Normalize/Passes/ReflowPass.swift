@@ -211,20 +211,27 @@ public struct ReflowPass: Pass {
 
         /// A short line standing alone: no closing punctuation, few words, capitalised, after the end of a
         /// sentence (or a gap) and before a line that starts like a paragraph: `Кіріспе`, `Л.Т. Исова`.
+        /// Short means under 60 % of the column, or (five words at most) short enough that
+        /// the next line's first word would have fit after it: in a narrow column a title fills most of
+        /// the line, but the line was not broken for want of room.
         func isTitle(_ i: Int) -> Bool {
             let t = rows[i].text
-            guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t),
-                  LineText.wordCount(t) <= 8, LineText.visualWidth(t) * 5 < width * 3 else { return false }
+            guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t), LineText.wordCount(t) <= 8 else { return false }
             if let last = t.unicodeScalars.last, LineText.isHyphen(last) { return false }
+            let w = LineText.visualWidth(t)
+            let roomLeft = i + 1 < rows.count && LineText.wordCount(t) <= 5
+                && w + 5 + LineText.visualWidth(LineText.firstWord(rows[i + 1].text)) < width
+            guard w * 5 < width * 3 || roomLeft else { return false }
             if i > 0, !brokenBefore(i) { return false }
             guard i + 1 < rows.count else { return true }
             return LineText.startsLikeParagraph(rows[i + 1].text) || isCaps(i + 1)
         }
 
-        /// Does the text before row i end where a new block may start?
+        /// Does the text before row i end where a new block may start (a sentence end, a colon, a
+        /// heading, a gap)?
         func brokenBefore(_ i: Int) -> Bool {
             let prev = rows[i - 1].text
-            if LineText.endsSentence(prev) || isCaps(i - 1) { return true }
+            if LineText.endsSentence(prev) || prev.hasSuffix(":") || isCaps(i - 1) { return true }
             switch gaps[i] {
             case .blank(let n): return !blankMode || n >= 2
             case .page, .none: return false
