@@ -292,11 +292,50 @@ public struct KazakhLetterRestorer: Sendable {
     /// large model tables (which miss the CPU caches).
     mutating func cachedFacts(_ w: Word, in para: Paragraph) -> WordFacts {
         if factCache.isEmpty { factCache = Array(repeating: WordFacts(), count: Self.factCacheSize) }
-        let slot = Int(truncatingIfNeeded: (w.codesHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.factCacheSize.trailingZeroBitCount))
+        let slot = factSlot(w)
         if factCache[slot].key == w.codesHash { return factCache[slot] }
         let f = facts(w, in: para)
         factCache[slot] = f
         return f
+    }
+
+    @inline(__always)
+    func isCached(_ w: Word) -> Bool {
+        !factCache.isEmpty && factCache[factSlot(w)].key == w.codesHash
+    }
+
+    @inline(__always)
+    func factSlot(_ w: Word) -> Int {
+        Int(truncatingIfNeeded: (w.codesHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.factCacheSize.trailingZeroBitCount))
+    }
+
+    /// Words are restored in blocks: the forms of the next block and the word pairs of this one are
+    /// requested from memory before the words are scored, so that their cache misses overlap.
+    static let prefetchBlock = 32
+
+    /// Starts loading the counts and letters of the forms of ambiguous words `from..<from + prefetchBlock`.
+    func prefetchForms(_ words: [Word], _ facts: [WordFacts], _ from: Int) {
+        guard from < words.count else { return }
+        for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 1 && !words[j].hasKazakhLetter {
+            let range = Int(facts[j].first)..<Int(facts[j].first + facts[j].forms)
+            model.prefetchForms(range)
+            for i in range { model.prefetchLetters(i) }
+        }
+    }
+
+    /// Starts loading the word-pair counts that scoring words `from..<from + prefetchBlock` reads.
+    func prefetchPairs(_ words: [Word], _ facts: [WordFacts], _ from: Int) {
+        for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 1 && !words[j].hasKazakhLetter {
+            let left = j > 0 ? words[j - 1].skeletonHash : nil
+            let right = j + 1 < words.count ? words[j + 1].skeletonHash : nil
+            if let left { model.prefetchPair(.leftTotal, left, words[j].skeletonHash) }
+            if let right { model.prefetchPair(.rightTotal, words[j].skeletonHash, right) }
+            for i in Int(facts[j].first)..<Int(facts[j].first + facts[j].forms) {
+                let h = model.formHash(i)
+                if let left { model.prefetchPair(.leftSkeleton, left, h) }
+                if let right { model.prefetchPair(.rightSkeleton, h, right) }
+            }
+        }
     }
 
     private var factCache: [WordFacts] = []
@@ -329,6 +368,8 @@ public struct KazakhLetterRestorer: Sendable {
             guard force || Self.mayNeedRestoration(para.words) else { return (text, []) }
             var facts: [WordFacts] = []
             facts.reserveCapacity(para.words.count)
+            // Start every word's table lookups before waiting for any (they miss the CPU caches).
+            for w in para.words where !isCached(w) { model.prefetchWord(skeletonHash: w.skeletonHash, codesHash: w.codesHash) }
             for w in para.words { facts.append(cachedFacts(w, in: para)) }
             guard force || needsRestoration(para.words, facts: facts) else { return (text, []) }
             var evidence = extra
@@ -341,6 +382,11 @@ public struct KazakhLetterRestorer: Sendable {
             var after: [UInt8] = []
             let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
             for j in para.words.indices {
+                if j % Self.prefetchBlock == 0 {
+                    if j == 0 { prefetchForms(para.words, facts, 0) }
+                    prefetchForms(para.words, facts, j + Self.prefetchBlock)
+                    prefetchPairs(para.words, facts, j)
+                }
                 guard !para.words[j].hasKazakhLetter && (para.words[j].isAmbiguous || para.words[j].hasOCRDigit || ocr) else { continue }
                 para.spell(j)
                 let w = para.words[j]

@@ -1,3 +1,4 @@
+import CNormData
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -164,6 +165,26 @@ public final class KazakhRestorationModel: Sendable {
         pairs.slot(Self.pairKey(side, a, b)).map { pairs.value($0, 0) } ?? 0
     }
 
+    /// Starts loading what `forms` and `russianCount` read for a word (hints only).
+    @inline(__always)
+    func prefetchWord(skeletonHash: UInt64, codesHash: UInt64) {
+        skeletons.prefetch(skeletonHash)
+        russian.prefetch(codesHash)
+    }
+
+    /// Starts loading the letters and counts of forms `range` (hints only).
+    @inline(__always)
+    func prefetchForms(_ range: Range<Int>) {
+        formStart.prefetch(range.lowerBound)
+        formCount.prefetch(range.lowerBound)
+    }
+
+    @inline(__always)
+    func prefetchLetters(_ i: Int) { letters.prefetch(Int(formStart[i])) }
+
+    @inline(__always)
+    func prefetchPair(_ side: PairSide, _ a: UInt64, _ b: UInt64) { pairs.prefetch(Self.pairKey(side, a, b)) }
+
     // MARK: Letter model
 
     /// P(letter | history) with Witten–Bell interpolation down to add-one unigrams. `history` holds
@@ -323,6 +344,14 @@ struct PackedTable: Sendable {
     /// The value of `key` (0 when absent).
     @inline(__always)
     func value(_ key: UInt64, _ k: Int) -> Int32 { slot(key).map { value($0, k) } ?? 0 }
+
+    /// Starts loading the slot where a lookup of `key` begins.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        let i = capacity == 1 ? 0 : Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        bytes.withUnsafeBytes { nz_prefetch($0.baseAddress! + offset + i * stride) }
+    }
 }
 
 /// A little-endian array of 1-, 4- or 8-byte integers stored in a byte array.
@@ -342,6 +371,10 @@ struct PackedArray: Sendable {
             }
         }
     }
+
+    /// Starts loading element `i` (a hint).
+    @inline(__always)
+    func prefetch(_ i: Int) { bytes.withUnsafeBytes { nz_prefetch($0.baseAddress! + offset + i * elementBytes) } }
 
     /// Elements `from..<to` of a byte array.
     @inline(__always)
