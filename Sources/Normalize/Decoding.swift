@@ -270,8 +270,13 @@ public enum Decoding {
                 i += 2
             }
         }
-        if i < b.count {
-            invalid.append(i)
+        return finishDecoding(&out, &invalid, trailingBytesAt: i < b.count ? i : nil)
+    }
+
+    /// The decoded text, with a U+FFFD for a truncated last code unit at `trailingBytesAt` (reported).
+    private static func finishDecoding(_ out: inout [UInt8], _ invalid: inout [Int], trailingBytesAt: Int?) -> (String, [Int]) {
+        if let at = trailingBytesAt {
+            invalid.append(at)
             appendUTF8(0xFFFD, to: &out)
         }
         return (String(decoding: out, as: UTF8.self), invalid)
@@ -293,10 +298,6 @@ public enum Decoding {
             }
             i += 4
         }
-        if i < b.count {
-            invalid.append(i)
-            appendUTF8(0xFFFD, to: &out)
-        }
-        return (String(decoding: out, as: UTF8.self), invalid)
+        return finishDecoding(&out, &invalid, trailingBytesAt: i < b.count ? i : nil)
     }
 }

@@ -135,15 +135,7 @@ struct LineRepairer {
             guard seqs.count >= 2, consumed * 2 >= nonASCII, consumed > bestConsumed else { continue }
             let plausible = seqs.reduce(0) { $0 + (LineRepairer.isTextScalar($1.scalar) ? 1 : 0) }
             guard plausible * 10 >= seqs.count * 9 else { continue }
-            var repaired: [UInt32] = []
-            repaired.reserveCapacity(s.count)
-            var i = 0
-            for q in seqs {
-                repaired.append(contentsOf: s[i..<q.start])
-                repaired.append(q.scalar)
-                i = q.start + q.length
-            }
-            repaired.append(contentsOf: s[i...])
+            let repaired = replacing(seqs, in: s)
             let before = bestScore(s)
             var after = bestScore(repaired)
             if after != -.infinity && after <= before {
@@ -169,6 +161,20 @@ struct LineRepairer {
         return true
     }
 
+    /// `s` with every misread byte sequence of `seqs` (ordered, non-overlapping) replaced by its scalar.
+    private func replacing(_ seqs: [Sequence8], in s: [UInt32]) -> [UInt32] {
+        var repaired: [UInt32] = []
+        repaired.reserveCapacity(s.count)
+        var i = 0
+        for q in seqs {
+            repaired.append(contentsOf: s[i..<q.start])
+            repaired.append(q.scalar)
+            i = q.start + q.length
+        }
+        repaired.append(contentsOf: s[i...])
+        return repaired
+    }
+
     /// The structural part of one round, without the trigram check (for looking one round ahead).
     private func repairUTF8MisreadCandidate(_ s: inout [UInt32]) -> Bool {
         let nonASCII = s.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
@@ -176,15 +182,7 @@ struct LineRepairer {
             let seqs = utf8Sequences(s, reverse: reverse)
             let consumed = seqs.reduce(0) { $0 + $1.length }
             guard seqs.count >= 2, consumed * 2 >= nonASCII else { continue }
-            var repaired: [UInt32] = []
-            var i = 0
-            for q in seqs {
-                repaired.append(contentsOf: s[i..<q.start])
-                repaired.append(q.scalar)
-                i = q.start + q.length
-            }
-            repaired.append(contentsOf: s[i...])
-            s = repaired
+            s = replacing(seqs, in: s)
             return true
         }
         return false

@@ -38,6 +38,17 @@ struct InputSource {
         return fd
     }
 
+    /// One `read(2)` into `buffer`, retried on EINTR; 0 at end of input.
+    private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { return n }
+            if errno != EINTR {
+                throw NormalizeError.badInput(place: displayName, message: String(cString: strerror(errno)))
+            }
+        }
+    }
+
     /// The whole input as bytes.
     func readAll() throws -> [UInt8] {
         let fd = try open()
@@ -45,11 +56,7 @@ struct InputSource {
         var out: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw NormalizeError.badInput(place: displayName, message: String(cString: strerror(errno)))
-            }
+            let n = try buf.withUnsafeMutableBytes { try readSome(fd, $0) }
             if n == 0 { break }
             out.append(contentsOf: buf[0..<n])
         }
@@ -68,11 +75,7 @@ struct InputSource {
         var offset = 0  // input offset of buf[0]
         while true {
             if buf.count - filled < chunk / 2 { buf.append(contentsOf: repeatElement(0, count: buf.count)) }
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw NormalizeError.badInput(place: displayName, message: String(cString: strerror(errno)))
-            }
+            let n = try buf.withUnsafeMutableBytes { try readSome(fd, UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
             if n == 0 { break }
             filled += n
             let end: Int? = buf.withUnsafeBufferPointer { p in
@@ -102,11 +105,7 @@ struct InputSource {
         var buf = [UInt8](repeating: 0, count: 1 << 20)
         var consumedBefore = 0  // byte offset of pending[0] in the input
         while true {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw NormalizeError.badInput(place: displayName, message: String(cString: strerror(errno)))
-            }
+            let n = try buf.withUnsafeMutableBytes { try readSome(fd, $0) }
             if n == 0 { break }
             try buf.withUnsafeBufferPointer { chunk in
                 var start = 0

@@ -2,8 +2,9 @@ import Foundation
 import Normalize
 
 /// The JSONL wire format of `clean --format jsonl`: one object per block, in document order:
-/// `{"source", "index", "kind", "line", "text", "language": {"code", "confidence"}?, "edits": [...]}`.
-/// Edits are attached to the block whose first line they come from.
+/// `{"source", "index", "kind", "line", "text", "language": {...}?, "edits": [...]}`.
+/// Edits are attached to the block whose first line they come from. `language` has the keys of
+/// `detect --format jsonl`: `label`, `confidence`, `runner_up` `{label, score}`, and for `mixed` `spans`.
 enum JSONLines {
     struct Record: Encodable {
         var source: String
@@ -11,8 +12,40 @@ enum JSONLines {
         var kind: String
         var line: Int
         var text: String
-        var language: LanguageGuess?
+        var language: Language?
         var edits: [Edit]
+    }
+
+    /// A block's `LanguageGuess` under the key names `detect --format jsonl` uses.
+    struct Language: Encodable {
+        struct RunnerUp: Encodable {
+            var label: String
+            var score: Double
+        }
+        struct Span: Encodable {
+            var start: Int
+            var end: Int
+            var label: String
+            var confidence: Double
+        }
+        var label: String
+        var confidence: Double
+        var runnerUp: RunnerUp?
+        var spans: [Span]?
+
+        enum CodingKeys: String, CodingKey {
+            case label, confidence, spans
+            case runnerUp = "runner_up"
+        }
+
+        init(_ guess: LanguageGuess) {
+            label = guess.code
+            confidence = guess.confidence
+            runnerUp = guess.runnerUp.map { RunnerUp(label: $0, score: guess.runnerUpScore) }
+            spans = guess.spans.isEmpty ? nil : guess.spans.map {
+                Span(start: $0.start, end: $0.end, label: $0.code, confidence: $0.confidence)
+            }
+        }
     }
 
     static func encode(_ doc: Document, source: String) throws -> String {
@@ -35,7 +68,7 @@ enum JSONLines {
             let from = firstEdit(atOrAfter: block.line), to = end == Int.max ? edits.count : firstEdit(atOrAfter: end)
             let blockEdits = from < to ? Array(edits[from..<to]) : []
             let record = Record(source: source, index: i, kind: block.kind.rawValue, line: block.line,
-                                text: block.text, language: block.language, edits: blockEdits)
+                                text: block.text, language: block.language.map(Language.init), edits: blockEdits)
             out += String(decoding: try encoder.encode(record), as: UTF8.self)
             out += "\n"
         }

@@ -109,9 +109,9 @@ let restorationModel: KazakhRestorationModel = {
                 else { plain += 1; kept += a == b ? 1 : 0 }
             }
         }
-        // Measured 0.978 and 0.992 (see README, "Restoring Kazakh letters"); these guard regressions.
+        // Measured 0.976 and 0.994 (see README, "Restoring Kazakh letters"); these guard regressions.
         #expect(Double(restored) / Double(affected) >= 0.97)
-        #expect(Double(kept) / Double(plain) >= 0.99)
+        #expect(Double(kept) / Double(plain) >= 0.993)
     }
 
     static func letterWords(_ s: String) -> [Substring] {

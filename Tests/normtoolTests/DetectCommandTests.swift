@@ -64,6 +64,31 @@ import Testing
         #expect(objects[1]["spans"] == nil)
     }
 
+    @Test func cleanJSONLDescribesLanguageWithTheKeysOfDetect() throws {
+        let input = Data((Self.kk + " " + Self.ru + "\n\n" + Self.ru + "\n").utf8)
+        func records(_ arguments: [String]) throws -> [[String: Any]] {
+            let run = try Tool.run(arguments, stdin: input)
+            #expect(run.status == 0)
+            return try run.text.split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }
+        }
+        let detect = try records(["detect", "--format", "jsonl"])
+        let clean = try records(["clean", "--format", "jsonl", "--typos", "off", "--no-restore"]).map {
+            $0["language"] as? [String: Any] ?? [:]
+        }
+        #expect(clean.count == 2 && detect.count == 2)
+        for (c, d) in zip(clean, detect) {
+            #expect(Set(c.keys) == Set(d.keys).subtracting(["line"]))
+            #expect(c["label"] as? String == d["label"] as? String)
+            let cr = c["runner_up"] as? [String: Any], dr = d["runner_up"] as? [String: Any]
+            #expect(cr?["label"] as? String == dr?["label"] as? String)
+            let spans = (c["spans"] as? [[String: Any]] ?? []).map { Set($0.keys) }
+            #expect(spans == (d["spans"] as? [[String: Any]] ?? []).map { Set($0.keys) })
+        }
+        #expect(clean.first?["label"] as? String == "mixed")
+    }
+
     @Test func invalidUTF8IsReportedWithItsOffsetAndTheLineStillGetsALabel() throws {
         var input = Data((Self.kk + "\n").utf8)
         let badAt = input.count + 6

@@ -12,6 +12,8 @@ public struct LanguageModel: Sendable {
     public let languages: [String]
     /// The reported label of each column (`kk-Latn` → `kk`).
     public let labels: [String]
+    /// For each column, the first column with the same label (compares labels without comparing strings).
+    let labelGroups: [Int]
     let log2Buckets: Int
     let maxOrder: Int
     /// Whole padded words up to this length are features too (0: none beyond `maxOrder`).
@@ -24,6 +26,8 @@ public struct LanguageModel: Sendable {
     static let fileName = "langid/model.bin"
     static let magic: [UInt8] = Array("NZLANGID".utf8)
     static let headerSize = 32
+    /// 2: buckets by Fibonacci hashing (version 1 used a murmur finaliser and a mask).
+    static let formatVersion: UInt32 = 2
     static let slots = 16
 
     /// Parses the binary model; `path` names the file in error messages.
@@ -46,8 +50,8 @@ public struct LanguageModel: Sendable {
         let version = u32(8), count = Int(u32(12)), log2 = Int(u32(16)), order = Int(u32(20))
         let scale = Double(Float(bitPattern: u32(24)))
         let wordOrder = Int(u32(28))
-        guard version == 1 else { throw fail("unsupported model format version \(version)") }
-        guard (1...Self.slots).contains(count), (8...24).contains(log2), (1...8).contains(order), scale > 0 else {
+        guard version == Self.formatVersion else { throw fail("unsupported model format version \(version)") }
+        guard (1...Self.slots).contains(count), (8...24).contains(log2), (1...NGramScanner.maxOrder).contains(order), scale > 0 else {
             throw fail("implausible header (languages \(count), log2 buckets \(log2), order \(order))")
         }
         let namesEnd = Self.headerSize + 8 * count
@@ -59,7 +63,9 @@ public struct LanguageModel: Sendable {
             let raw = bytes[(Self.headerSize + 8 * i)..<(Self.headerSize + 8 * i + 8)].prefix { $0 != 0 }
             return String(decoding: raw, as: UTF8.self)
         }
-        labels = languages.map { String($0.prefix { $0 != "-" }) }
+        let names = languages.map { String($0.prefix { $0 != "-" }) }
+        labels = names
+        labelGroups = names.map { name in names.firstIndex(of: name) ?? 0 }
         log2Buckets = log2
         maxOrder = order
         maxWordOrder = wordOrder

@@ -172,7 +172,8 @@ public struct LayoutPass: Pass {
             }
         }
         // Extractors that do not mark pages (pypdf, some OCR) still repeat the header: a short line that
-        // occurs several times, word for word, is furniture wherever it stands.
+        // occurs several times, word for word, is furniture wherever it stands. With page breaks it must
+        // come at least three times (a heading such as `Методы исследования` may come twice).
         var occurrences: [String: Int] = [:]
         for r in rows where r.kind == .line && !r.blank {
             let t = LineText.trimmed(Substring(r.text))
@@ -196,7 +197,7 @@ public struct LayoutPass: Pass {
             }
         }
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
-            if let n = occurrences[Self.furnitureKey(rows[i].text)], n >= 2 {
+            if let n = occurrences[Self.furnitureKey(rows[i].text)], n >= (pageCount == 1 ? 2 : max(3, minPages)) {
                 mark(i, .runningText, "layout.running-text", "the same line \(n)× in the document")
             }
         }
@@ -238,13 +239,16 @@ public struct LayoutPass: Pass {
         return false
     }
 
-    /// Without form feeds there are no pages to compare: only a page number standing alone between
-    /// blank lines (or at the start or end of the text) is taken as one.
+    /// Without form feeds there are no pages to compare: a bare number is taken as a page number only
+    /// when it stands alone between blank lines (or at the start or end of the text); a decorated one
+    /// (`– 3 –`, `Стр. 3`, `Бет 3`) wherever it stands, as pypdf glues pages without a blank line.
     func markIsolatedPageNumbers(_ rows: inout [Row], edits: inout [Edit]) {
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+            let t = LineText.trimmed(Substring(rows[i].text))
             let before = i == 0 || rows[i - 1].blank
             let after = i + 1 == rows.count || rows[i + 1].blank
-            guard before, after, Self.isPageNumber(Substring(rows[i].text)) else { continue }
+            let decorated = !t.unicodeScalars.allSatisfy(LineText.isDigit)
+            guard before && after || decorated, Self.isPageNumber(t) else { continue }
             rows[i].kind = .pageNumber
             edits.append(Edit(rule: "layout.page-number", location: SourceLocation(line: rows[i].line),
                               before: LineText.trimmed(rows[i].text), after: ""))
@@ -399,7 +403,9 @@ public struct LayoutPass: Pass {
                 while end + 1 < idx.count, end - start.textRow < 6, footnoteStart(rows, idx, end + 1) == nil {
                     let next = Substring(rows[idx[end + 1]].text)
                     if url {
-                        guard Self.isURLContinuation(next) else { break }
+                        let brokenAtHyphen = Self.hasURL(Substring(rows[idx[end]].text)) && LineText.trimmed(Substring(rows[idx[end]].text)).hasSuffix("-")
+                            && !LineText.trimmed(next).contains(" ")
+                        guard Self.isURLContinuation(next) || brokenAtHyphen else { break }
                     } else {
                         guard k >= bottom, !LineText.endsSentence(LineText.trimmed(Substring(rows[idx[end]].text))) else { break }
                         if Self.hasURL(next) { url = true }

@@ -147,9 +147,7 @@ public struct ReflowPass: Pass {
         }
 
         mutating func measure() {
-            var lengths = rows.filter { $0.text.unicodeScalars.count >= 8 }.map { LineText.visualWidth($0.text) }
-            lengths.sort()
-            if !lengths.isEmpty { width = lengths[min(lengths.count - 1, lengths.count * 95 / 100)] }
+            width = Self.columnWidth(rows.filter { $0.text.unicodeScalars.count >= 8 }.map { LineText.visualWidth($0.text) }) ?? width
             var indents: [Int: Int] = [:]
             for r in rows { indents[r.indent, default: 0] += 1 }
             margin = indents.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
@@ -175,6 +173,33 @@ public struct ReflowPass: Pass {
             hyphen.fallback = keeps >= 2 && keeps >= 2 * joins ? .keep : .join
         }
 
+        /// The printed width of a full line. Most lines of a column are full, so their widths crowd
+        /// around one value: the width with the most lines within ±8 % of it (a relative window, so the
+        /// many short fragments of a scrambled pdfminer page do not win), then the 95th percentile of the
+        /// lines up to 1.2 times that, which leaves out lines the extractor merged (pdftotext puts two or
+        /// three lines of a column on one, 2–3 times as long).
+        static func columnWidth(_ widths: [Int]) -> Int? {
+            guard !widths.isEmpty else { return nil }
+            let sorted = widths.sorted()
+            func firstIndex(atLeast x: Int) -> Int {
+                var lo = 0, hi = sorted.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+                }
+                return lo
+            }
+            var mode = sorted[0], best = -1
+            var previous = Int.min
+            for v in sorted where v != previous {
+                previous = v
+                let n = firstIndex(atLeast: v * 108 / 100 + 1) - firstIndex(atLeast: v * 92 / 100)
+                if n >= best { best = n; mode = v }
+            }
+            let upTo = firstIndex(atLeast: mode * 12 / 10 + 1)
+            return sorted[min(upTo - 1, upTo * 95 / 100)]
+        }
+
         static func endsWithLineHyphen(_ a: Substring, _ b: Substring) -> Bool {
             let s = Array(a.unicodeScalars.suffix(2))
             guard s.count == 2, LineText.isHyphen(s[1]), LineText.isLetter(s[0]) || LineText.isDigit(s[0]) else { return false }
@@ -186,20 +211,27 @@ public struct ReflowPass: Pass {
 
         /// A short line standing alone: no closing punctuation, few words, capitalised, after the end of a
         /// sentence (or a gap) and before a line that starts like a paragraph: `Кіріспе`, `Л.Т. Исова`.
+        /// Short means under 60 % of the column, or (five words at most) short enough that
+        /// the next line's first word would have fit after it: in a narrow column a title fills most of
+        /// the line, but the line was not broken for want of room.
         func isTitle(_ i: Int) -> Bool {
             let t = rows[i].text
-            guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t),
-                  LineText.wordCount(t) <= 8, LineText.visualWidth(t) * 5 < width * 3 else { return false }
+            guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t), LineText.wordCount(t) <= 8 else { return false }
             if let last = t.unicodeScalars.last, LineText.isHyphen(last) { return false }
+            let w = LineText.visualWidth(t)
+            let roomLeft = i + 1 < rows.count && LineText.wordCount(t) <= 5
+                && w + 5 + LineText.visualWidth(LineText.firstWord(rows[i + 1].text)) < width
+            guard w * 5 < width * 3 || roomLeft else { return false }
             if i > 0, !brokenBefore(i) { return false }
             guard i + 1 < rows.count else { return true }
             return LineText.startsLikeParagraph(rows[i + 1].text) || isCaps(i + 1)
         }
 
-        /// Does the text before row i end where a new block may start?
+        /// Does the text before row i end where a new block may start (a sentence end, a colon, a
+        /// heading, a gap)?
         func brokenBefore(_ i: Int) -> Bool {
             let prev = rows[i - 1].text
-            if LineText.endsSentence(prev) || isCaps(i - 1) { return true }
+            if LineText.endsSentence(prev) || prev.hasSuffix(":") || isCaps(i - 1) { return true }
             switch gaps[i] {
             case .blank(let n): return !blankMode || n >= 2
             case .page, .none: return false

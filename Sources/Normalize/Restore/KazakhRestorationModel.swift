@@ -170,17 +170,18 @@ public final class KazakhRestorationModel: Sendable {
 
     /// The most likely Kazakh spelling of a skeleton under the letter model (beam search over the
     /// letters each skeleton letter may stand for), with its log probability.
-    func bestSpelling(skeleton: [UInt8], ocr: Bool = false, beamWidth: Int = 8) -> (codes: [UInt8], logProbability: Double) {
+    /// The first `fixed.count` letters are taken as given (a stem already decided).
+    func bestSpelling(skeleton: [UInt8], fixed: [UInt8] = [], ocr: Bool = false, beamWidth: Int = 8) -> (codes: [UInt8], logProbability: Double) {
         let alternatives = ocr ? KazakhLetters.ocrRestorations : KazakhLetters.restorations
         struct Hypothesis { var score: Double; var history: UInt32; var codes: [UInt8] }
         var start: UInt32 = 0
         for _ in 0..<(Self.order - 1) { start = start << 6 | UInt32(KazakhLetters.wordStart) }
         var beam = [Hypothesis(score: 0, history: start, codes: [])]
         var next: [Hypothesis] = []
-        for s in skeleton {
+        for (k, s) in skeleton.enumerated() {
             next.removeAll(keepingCapacity: true)
             for hyp in beam {
-                for c in alternatives[Int(s)] {
+                for c in k < fixed.count ? [fixed[k]] : alternatives[Int(s)] {
                     let p = probability(c, history: hyp.history, length: Self.order - 1)
                     var codes = hyp.codes
                     codes.append(c)

@@ -96,13 +96,13 @@ enum LineText {
     }
 
     /// The line could start a paragraph: it begins with an uppercase letter or digit, possibly after
-    /// an opening quote, bracket, dash or bullet.
+    /// an opening quote, bracket, dash or bullet (and the space after it: `– Ах, Аркаша!`).
     static func startsLikeParagraph(_ s: Substring) -> Bool {
         for u in s.unicodeScalars {
             if isUpper(u) || isDigit(u) { return true }
             if isLower(u) { return false }
             switch u {
-            case "«", "\"", "„", "“", "(", "[", "–", "—", "-", "•", "*", "'", "№", "§": continue
+            case "«", "\"", "„", "“", "(", "[", "–", "—", "-", "•", "*", "'", "№", "§", " ", "\u{A0}": continue
             default: return false
             }
         }

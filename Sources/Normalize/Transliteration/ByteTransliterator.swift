@@ -11,7 +11,7 @@
 ///
 /// Validation is part of the loop: a line with invalid UTF-8 is copied unchanged and its first bad
 /// byte reported, so callers need no separate validation pass.
-public struct ByteTransliterator: Sendable {
+public struct ByteTransliterator: BufferTransliterating {
     private struct Rule: Sendable {
         var before: [Int]
         var key: [Int]
@@ -119,23 +119,6 @@ public struct ByteTransliterator: Sendable {
             consumed = end
         }
         return written
-    }
-
-    /// The transliteration of `bytes`.
-    public func transliterate(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: outputCapacity(forInputCount: bytes.count)) { buf, count in
-            count = transliterate(bytes, into: buf.baseAddress!)
-        }
-    }
-
-    /// The transliteration of `text`.
-    public func transliterate(_ text: String) -> String {
-        var s = text
-        return s.withUTF8 { src in
-            String(unsafeUninitializedCapacity: outputCapacity(forInputCount: src.count)) { buf in
-                transliterate(src, into: buf.baseAddress!)
-            }
-        }
     }
 
     private func composeThenRun(_ line: UnsafeBufferPointer<UInt8>, _ output: UnsafeMutablePointer<UInt8>) -> Int {

@@ -32,7 +32,7 @@ extension TransliterationScheme {
 
 /// Kazakh Cyrillic ↔ Latin in one scheme and direction: the rule file of `Rules/translit/` compiled into
 /// the byte engine, plus (Latin → Cyrillic) the word list that resolves what the letters alone cannot.
-public struct KazakhTransliterator: Sendable {
+public struct KazakhTransliterator: BufferTransliterating {
     public let scheme: TransliterationScheme
     public let reverse: Bool
     public let variant: TransliterationVariant
@@ -114,21 +114,5 @@ public struct KazakhTransliterator: Sendable {
             start = end + 1
         }
         return written
-    }
-
-    /// The transliteration of valid UTF-8 `bytes`.
-    public func transliterate(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: outputCapacity(forInputCount: bytes.count)) { buf, count in
-            count = transliterate(bytes, into: buf.baseAddress!)
-        }
-    }
-
-    public func transliterate(_ text: String) -> String {
-        var s = text
-        return s.withUTF8 { src in
-            String(unsafeUninitializedCapacity: outputCapacity(forInputCount: src.count)) { buf in
-                transliterate(src, into: buf.baseAddress!)
-            }
-        }
     }
 }
