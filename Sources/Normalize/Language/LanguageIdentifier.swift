@@ -123,7 +123,7 @@ public struct LanguageIdentifier: Sendable {
             var wordLetters = 0
             var wordCount = 0
             let (a, b) = mixedColumns ?? (0, 0)
-            scanner.scan(text) { w in
+            let characters = scanner.scan(text) { w in
                 letters &+= w.letters
                 if w.letters >= 3 { wordLetters &+= w.letters }
                 if ngrams < Self.maxEvidenceNGrams {
@@ -141,7 +141,7 @@ public struct LanguageIdentifier: Sendable {
                                    scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: false)
                 wordCount &+= 1
             }
-            guard letters >= minimumLetters, ngrams > 0, looksLikeText(text, wordLetters: wordLetters) else {
+            guard letters >= minimumLetters, ngrams > 0, looksLikeText(characters, wordLetters: wordLetters) else {
                 return .undetermined
             }
             let ranking = rank(total, ngrams: ngrams)
@@ -164,29 +164,11 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    /// Whether enough of the characters (other than spaces, ASCII digits and punctuation) are letters of
-    /// words and few are control characters.
-    func looksLikeText(_ text: UnsafeBufferPointer<UInt8>, wordLetters: Int) -> Bool {
-        var characters = 0, controls = 0
-        Self.byteClasses.withUnsafeBufferPointer { classes in
-            for byte in text {
-                let c = classes[Int(byte)]
-                characters &+= Int(c & 1)
-                controls &+= Int(c >> 1)
-            }
-        }
-        return Double(wordLetters) >= minimumWordLetterShare * Double(characters)
-            && Double(controls) <= maximumControlShare * Double(characters)
-    }
-
-    /// Per byte for `looksLikeText`: bit 0 counts a character (a UTF-8 lead byte or ASCII other than
-    /// space, digit and punctuation), bit 1 a control character.
-    static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
-        switch byte {
-        case 0x09...0x0D, 0x20...0x40, 0x5B...0x60, 0x7B...0x7E, 0x80...0xBF: return 0
-        case 0x00...0x1F, 0x7F: return 3
-        default: return 1
-        }
+    /// Whether enough of the characters the scan counted are letters of words and few are control
+    /// characters.
+    func looksLikeText(_ characters: NGramScanner.Characters, wordLetters: Int) -> Bool {
+        Double(wordLetters) >= minimumWordLetterShare * Double(characters.counted)
+            && Double(characters.controls) <= maximumControlShare * Double(characters.counted)
     }
 
     func scalarCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
