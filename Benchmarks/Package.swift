@@ -13,9 +13,11 @@ let package = Package(
     targets: [
         .target(
             name: "BenchmarkSupport",
-            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["DumpMaker", .product(name: "Benchmark", package: "benchmark")],
             path: "Support"
         ),
+        .target(name: "DumpMaker", path: "DumpMaker"),
+        .executableTarget(name: "MakePDFDump", dependencies: ["DumpMaker"], path: "Tools/MakePDFDump"),
         .executableTarget(
             name: "Transliteration",
             dependencies: [
@@ -64,6 +66,16 @@ let package = Package(
                 .product(name: "Normalize", package: "Normalize"),
             ],
             path: "Benchmarks/LanguageID",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Clean",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Normalize", package: "Normalize"),
+            ],
+            path: "Benchmarks/Clean",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -1,4 +1,5 @@
 import Benchmark
+import DumpMaker
 import Foundation
 
 /// What every area's benchmarks share: where the corpus is, how big the workload is, which metrics
@@ -32,6 +33,13 @@ public enum Workload {
         while out.count < target { out.append(contentsOf: one) }
         let cut = out[..<target].lastIndex(of: 0x0A).map { $0 + 1 } ?? target
         return Array(out[..<cut])
+    }
+
+    /// A PDF-like dump (`PDFDump`) of about `megabytes` MB built from the paragraphs of kk.txt,
+    /// kk-extra.txt and ru.txt: documents of 24 Kazakh paragraphs then 24 Russian ones (like the bundled
+    /// sample), each in its own layout style.
+    public static func pdfDump(megabytes: Int = Workload.megabytes) -> [UInt8] {
+        PDFDump.make(megabytes: megabytes, corpus: shared.appendingPathComponent("corpus").path)
     }
 
     /// `bytes` split into chunks of about 1 MB ending at a line end: one benchmark iteration each, so

@@ -123,7 +123,7 @@ public struct LanguageIdentifier: Sendable {
             var wordLetters = 0
             var wordCount = 0
             let (a, b) = mixedColumns ?? (0, 0)
-            scanner.scan(text) { w in
+            let characters = scanner.scan(text) { w in
                 letters &+= w.letters
                 if w.letters >= 3 { wordLetters &+= w.letters }
                 if ngrams < Self.maxEvidenceNGrams {
@@ -141,7 +141,7 @@ public struct LanguageIdentifier: Sendable {
                                    scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: false)
                 wordCount &+= 1
             }
-            guard letters >= minimumLetters, ngrams > 0, looksLikeText(text, wordLetters: wordLetters) else {
+            guard letters >= minimumLetters, ngrams > 0, looksLikeText(characters, wordLetters: wordLetters) else {
                 return .undetermined
             }
             let ranking = rank(total, ngrams: ngrams)
@@ -164,20 +164,11 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    /// Whether enough of the characters (other than spaces, ASCII digits and punctuation) are letters of
-    /// words and few are control characters.
-    func looksLikeText(_ text: UnsafeBufferPointer<UInt8>, wordLetters: Int) -> Bool {
-        var characters = 0, controls = 0
-        for byte in text where byte & 0xC0 != 0x80 {
-            switch byte {
-            case 0x09...0x0D, 0x20...0x40, 0x5B...0x60, 0x7B...0x7E: continue
-            case 0x00...0x1F, 0x7F: controls &+= 1
-            default: break
-            }
-            characters &+= 1
-        }
-        return Double(wordLetters) >= minimumWordLetterShare * Double(characters)
-            && Double(controls) <= maximumControlShare * Double(characters)
+    /// Whether enough of the characters the scan counted are letters of words and few are control
+    /// characters.
+    func looksLikeText(_ characters: NGramScanner.Characters, wordLetters: Int) -> Bool {
+        Double(wordLetters) >= minimumWordLetterShare * Double(characters.counted)
+            && Double(characters.controls) <= maximumControlShare * Double(characters.counted)
     }
 
     func scalarCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
@@ -197,18 +188,21 @@ public struct LanguageIdentifier: Sendable {
     /// with another label.
     func rank(_ costs: SIMD16<UInt32>, ngrams: Int) -> Ranking {
         let count = model.languages.count
-        let labels = model.labels
+        let groups = model.labelGroups
         var best = 0
         for j in 1..<count where costs[j] < costs[best] { best = j }
         var second = -1
-        for j in 0..<count where labels[j] != labels[best] && (second < 0 || costs[j] < costs[second]) { second = j }
+        for j in 0..<count where groups[j] != groups[best] && (second < 0 || costs[j] < costs[second]) { second = j }
         let temper = min(1.0, Self.confidenceNGrams / Double(ngrams)) / model.unitsPerNat
         var sum = 0.0, bestMass = 0.0, secondMass = 0.0
         for j in 0..<count {
-            let p = exp(-Double(costs[j] - costs[best]) * temper)
+            let x = Double(costs[j] - costs[best]) * temper
+            // e^-40 is below the last digit of any sum that already holds the best class's 1.
+            guard x < 40 else { continue }
+            let p = exp(-x)
             sum += p
-            if labels[j] == labels[best] { bestMass += p }
-            if second >= 0 && labels[j] == labels[second] { secondMass += p }
+            if groups[j] == groups[best] { bestMass += p }
+            if second >= 0 && groups[j] == groups[second] { secondMass += p }
         }
         return Ranking(best: best, second: max(second, 0), confidence: bestMass / sum, secondScore: secondMass / sum)
     }

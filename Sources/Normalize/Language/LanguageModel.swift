@@ -12,6 +12,8 @@ public struct LanguageModel: Sendable {
     public let languages: [String]
     /// The reported label of each column (`kk-Latn` → `kk`).
     public let labels: [String]
+    /// For each column, the first column with the same label (compares labels without comparing strings).
+    let labelGroups: [Int]
     let log2Buckets: Int
     let maxOrder: Int
     /// Whole padded words up to this length are features too (0: none beyond `maxOrder`).
@@ -49,7 +51,7 @@ public struct LanguageModel: Sendable {
         let scale = Double(Float(bitPattern: u32(24)))
         let wordOrder = Int(u32(28))
         guard version == Self.formatVersion else { throw fail("unsupported model format version \(version)") }
-        guard (1...Self.slots).contains(count), (8...24).contains(log2), (1...8).contains(order), scale > 0 else {
+        guard (1...Self.slots).contains(count), (8...24).contains(log2), (1...NGramScanner.maxOrder).contains(order), scale > 0 else {
             throw fail("implausible header (languages \(count), log2 buckets \(log2), order \(order))")
         }
         let namesEnd = Self.headerSize + 8 * count
@@ -61,7 +63,9 @@ public struct LanguageModel: Sendable {
             let raw = bytes[(Self.headerSize + 8 * i)..<(Self.headerSize + 8 * i + 8)].prefix { $0 != 0 }
             return String(decoding: raw, as: UTF8.self)
         }
-        labels = languages.map { String($0.prefix { $0 != "-" }) }
+        let names = languages.map { String($0.prefix { $0 != "-" }) }
+        labels = names
+        labelGroups = names.map { name in names.firstIndex(of: name) ?? 0 }
         log2Buckets = log2
         maxOrder = order
         maxWordOrder = wordOrder
