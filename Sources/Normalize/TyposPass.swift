@@ -1,10 +1,11 @@
 /// Repairs non-word typos in Kazakh and Russian running text (or, in `suggest` mode, only reports them).
 ///
-/// Changes: a word that is unknown in both languages (not in the Kazakh, Russian or names lexicons, and not a
-/// known stem with a valid suffix chain) and that occurs once in the document, when one candidate one edit
-/// away clearly wins on corpus frequency, document counts and error likelihood (see `SpellChecker`). The
-/// candidate takes the word's case (lower or Title); surrounding punctuation is kept. Every change is an
-/// `Edit` (`typo.lexicon`, `typo.names`, `typo.morphology`, `typo.document`) whose note gives the evidence.
+/// Changes: a word that is not listed in the Kazakh, Russian or names lexicons and occurs once in the
+/// document, when a candidate one edit away wins under the noisy-channel model and the confidence model of
+/// `SpellChecker` (corpus frequency, document counts, error likelihood, the word's own attestation by
+/// morphology). The candidate takes the word's case (lower or Title); surrounding punctuation is kept. Every
+/// change is an `Edit` (`typo.lexicon`, `typo.names`, `typo.morphology`, `typo.document`) whose note gives the
+/// evidence.
 ///
 /// Never changes: known words of either language, words with digits or Latin letters, words with two or more
 /// capitals (abbreviations, all-caps headings), blocks labelled with another language, hyphenated words and line-end hyphen fragments, words shorter
@@ -51,12 +52,27 @@ public struct TyposPass: Pass {
         }
         guard !unknowns.isEmpty else { return }
         let counts = documentCounts(document)
+        let documentTokens = counts.values.reduce(0, +)
+        let sortedWords = counts.keys.sorted()
+        /// Number of distinct words of the document that start with `prefix`.
+        func documentPrefix(_ prefix: String) -> Int {
+            var lo = 0, hi = sortedWords.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortedWords[mid] < prefix { lo = mid + 1 } else { hi = mid }
+            }
+            var k = lo
+            while k < sortedWords.count && sortedWords[k].hasPrefix(prefix) { k += 1 }
+            return k - lo
+        }
         var replacements: [Int: [(Int, Int, String)]] = [:]
         for u in unknowns {
             let key = String(scalars: u.lower)
             let original = String(decoding: Array(document.blocks[u.block].text.utf8)[u.start..<u.end], as: UTF8.self)
             if counts[key, default: 0] >= 2 { continue }
-            let verdict = checker.verdict(for: u.lower, language: u.language, alsoOther: u.alsoOther) { counts[$0, default: 0] }
+            let verdict = checker.verdict(for: u.lower, language: u.language, alsoOther: u.alsoOther,
+                                          titleCase: u.titleCase, documentTokens: documentTokens,
+                                          documentPrefix: documentPrefix) { counts[$0, default: 0] }
             guard let top = verdict.candidates.first else { continue }
             let replacement = u.titleCase ? titleCased(top.word) : top.word
             let location = SourceLocation(line: document.blocks[u.block].line, column: u.column, byteOffset: u.start)
@@ -97,7 +113,7 @@ public struct TyposPass: Pass {
             CyrillicCase.appendLowercased(UnsafeBufferPointer(rebasing: bytes[core.start..<core.end]), to: &lower)
             if lower.withUnsafeBufferPointer({ checker.isListed($0) }) { return }
             let scalars = String(decoding: lower, as: UTF8.self).unicodeScalars.map(\.value)
-            if scalars.count < checker.minimumLength || checker.isKnown(scalars) { return }
+            if scalars.count < checker.minimumLength { return }
             let wordHasKazakh = scalars.contains { SpellChecker.lostKazakh[$0] != nil }
             let lang: SpellChecker.Language = wordHasKazakh ? .kazakh : blockLanguage
             unknowns.append(Unknown(block: block, start: core.start, end: core.end,
