@@ -135,6 +135,17 @@ public struct KazakhLetterRestorer: Sendable {
     /// restore only when it is Cyrillic (Latin `i`, and `!`/`1` between Cyrillic letters, allowed).
     static func scan(_ p: UnsafeBufferPointer<UInt8>) -> Paragraph {
         var para = Paragraph()
+        scan(p, into: &para)
+        return para
+    }
+
+    /// `scan`, reusing the storage of `para` (its previous contents are dropped).
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into para: inout Paragraph) {
+        para.words.removeAll(keepingCapacity: true)
+        para.letterByte.removeAll(keepingCapacity: true)
+        para.letterValue.removeAll(keepingCapacity: true)
+        para.codes.removeAll(keepingCapacity: true)
+        para.skeletons.removeAll(keepingCapacity: true)
         let n = p.count
         @inline(__always) func decode(_ i: Int) -> (value: UInt32, width: Int) {
             let b = p[i]
@@ -225,7 +236,6 @@ public struct KazakhLetterRestorer: Sendable {
                                    bangBeforePunctuation: bang && (after == 0x2E || after == 0x2C || after == 0x3B || after == 0x3A),
                                    isAmbiguous: ambiguous, allUppercase: allUpper))
         }
-        return para
     }
 
     static func scan(_ text: String) -> Paragraph {
@@ -339,6 +349,9 @@ public struct KazakhLetterRestorer: Sendable {
     }
 
     private var factCache: [WordFacts] = []
+    /// Buffers of the last paragraph, kept for their capacity.
+    private var scratch = Paragraph()
+    private var scratchFacts: [WordFacts] = []
     private static let factCacheSize = 1 << 13
 
     /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
@@ -364,13 +377,22 @@ public struct KazakhLetterRestorer: Sendable {
                                  ocr ocrHint: Bool = false, recordChanges: Bool = true) -> (text: String, changes: [Change]) {
         var input = text
         return input.withUTF8 { bytes in
-            var para = Self.scan(bytes)
+            // Reuse the buffers of the previous paragraph.
+            var para = Paragraph(), facts: [WordFacts] = []
+            swap(&para, &scratch)
+            swap(&facts, &scratchFacts)
+            defer {
+                swap(&para, &scratch)
+                swap(&facts, &scratchFacts)
+            }
+            Self.scan(bytes, into: &para)
             guard force || Self.mayNeedRestoration(para.words) else { return (text, []) }
-            var facts: [WordFacts] = []
-            facts.reserveCapacity(para.words.count)
+            facts.removeAll(keepingCapacity: true)
             // Start every word's table lookups before waiting for any (they miss the CPU caches).
-            for w in para.words where !isCached(w) { model.prefetchWord(skeletonHash: w.skeletonHash, codesHash: w.codesHash) }
-            for w in para.words { facts.append(cachedFacts(w, in: para)) }
+            for j in para.words.indices where !isCached(para.words[j]) {
+                model.prefetchWord(skeletonHash: para.words[j].skeletonHash, codesHash: para.words[j].codesHash)
+            }
+            for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
             guard force || needsRestoration(para.words, facts: facts) else { return (text, []) }
             var evidence = extra
             for w in para.words where w.hasKazakhLetter { evidence.insert(w.codesHash) }
