@@ -253,8 +253,8 @@ public struct KazakhLetterRestorer: Sendable {
 
     /// The odds are multiplied rather than their logarithms added (a logarithm only when the product
     /// leaves a safe range), so that the check costs no `log` per word.
-    func needsRestoration(_ words: [Word], facts: [WordFacts]) -> Bool {
-        guard Self.mayNeedRestoration(words) else { return false }
+    func needsRestoration(_ words: [Word], facts: [WordFacts], ocr: Bool = false) -> Bool {
+        guard Self.mayNeedRestoration(words, ocr: ocr) else { return false }
         var evidence = 0.0, odds = 1.0
         let scale = model.russianTotal / model.kazakhTotal
         for (w, f) in zip(words, facts) {
@@ -270,11 +270,12 @@ public struct KazakhLetterRestorer: Sendable {
         return evidence + log(odds) > 0
     }
 
-    /// At most one word in ten keeps a Kazakh letter.
-    static func mayNeedRestoration(_ words: [Word]) -> Bool {
+    /// At most one word in ten keeps a Kazakh letter; in text from OCR with a Russian model, one in
+    /// three (there, passes before this one, such as typo repair, may already have put back some letters).
+    static func mayNeedRestoration(_ words: [Word], ocr: Bool = false) -> Bool {
         var withKazakh = 0
         for w in words where w.hasKazakhLetter { withKazakh += 1 }
-        return !words.isEmpty && withKazakh * 10 <= words.count
+        return !words.isEmpty && withKazakh * (ocr ? 3 : 10) <= words.count
     }
 
     /// What the model says about a word as typed: its skeleton's attested forms and the word's count as
@@ -386,14 +387,15 @@ public struct KazakhLetterRestorer: Sendable {
                 swap(&facts, &scratchFacts)
             }
             Self.scan(bytes, into: &para)
-            guard force || Self.mayNeedRestoration(para.words) else { return (text, []) }
+            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
+            guard force || Self.mayNeedRestoration(para.words, ocr: ocr) else { return (text, []) }
             facts.removeAll(keepingCapacity: true)
             // Start every word's table lookups before waiting for any (they miss the CPU caches).
             for j in para.words.indices where !isCached(para.words[j]) {
                 model.prefetchWord(skeletonHash: para.words[j].skeletonHash, codesHash: para.words[j].codesHash)
             }
             for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
-            guard force || needsRestoration(para.words, facts: facts) else { return (text, []) }
+            guard force || needsRestoration(para.words, facts: facts, ocr: ocr) else { return (text, []) }
             var evidence = extra
             for w in para.words where w.hasKazakhLetter { evidence.insert(w.codesHash) }
 
@@ -402,7 +404,6 @@ public struct KazakhLetterRestorer: Sendable {
             var changes: [Change] = []
             var changed = false
             var after: [UInt8] = []
-            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
             for j in para.words.indices {
                 if j % Self.prefetchBlock == 0 {
                     if j == 0 { prefetchForms(para.words, facts, 0) }
