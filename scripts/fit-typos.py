@@ -12,7 +12,7 @@ import json, re, sys
 import numpy as np
 
 NAMES = ["overCharModel", "overOthers", "overSelf", "selfAttested", "logPrior", "logChannel", "titleCase",
-         "length", "derived", "inDocument", "lostKazakh", "dropped", "transposed", "short", "stemInDocument", "derivedStrong"]
+         "length", "derived", "inDocument", "lostKazakh", "dropped", "transposed", "short", "stemInDocument", "derivedStrong", "selfHapax"]
 LINE = re.compile(r"^normtool: .*?:(\d+):(\d+): (\S+) -> (\S+) (would fix|uncertain): .*\[([-0-9. ]+)\]$")
 
 

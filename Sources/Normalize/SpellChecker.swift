@@ -333,7 +333,7 @@ public struct SpellChecker: Sendable {
         let kinds: Double
         static let edgeFactor = 0.01
         /// Weight of a spurious reduced vowel (і, ы) against a stray key.
-        static let reducedVowel = 0.1
+        static let reducedVowel = 0.3
         /// A positional probability 1/slots for an edit inside the word, `edgeFactor`/slots at its ends.
         @inline(__always)
         static func position(_ inside: Bool, slots: Int) -> Double {
@@ -364,18 +364,20 @@ public struct SpellChecker: Sendable {
         /// A derived candidate with a large lead over both the novel-word reading and the other candidates: such
         /// candidates are as reliable as listed ones (the model is linear, so it needs the conjunction spelled out).
         var derivedStrong: Double
+        /// The word itself is attested only once in a corpus (the corpora have typos of their own).
+        var selfHapax: Double
 
         var values: [Double] {
             [overCharModel, overOthers, overSelf, selfAttested, logPrior, logChannel, titleCase, length, derived,
-             inDocument, lostKazakh, dropped, transposed, short, stemInDocument, derivedStrong]
+             inDocument, lostKazakh, dropped, transposed, short, stemInDocument, derivedStrong, selfHapax]
         }
 
         /// Logistic-regression weights of `values` and the intercept, fitted by scripts/fit-typos.py on
         /// shared/typos/dev and two build.py sets made from corpus lines held out of the lexicons (seeds 7
         /// and 11); seed 23 was kept apart for testing.
-        static let weights: [Double] = [0.258, 0.029, 0.202, -1.973, -0.03, 0.925, -0.769, 0.66, -3.148,
-                                        1.577, -1.066, -0.701, -0.563, -0.756, -0.046, 1.851]
-        static let intercept = 2.64
+        static let weights: [Double] = [0.2470, 0.0285, 0.1723, -1.6261, -0.0342, 0.9504, -0.7310, 0.5368, -3.1086,
+                                        1.6364, -1.1425, -0.7164, -0.5292, -0.7827, -0.0145, 1.9560, -4.6633]
+        static let intercept = 2.8108
 
         var logit: Double {
             zip(values, Features.weights).reduce(Features.intercept) { $0 + $1.0 * $1.1 }
@@ -474,10 +476,13 @@ public struct SpellChecker: Sendable {
         let docTokens = Double(max(1, documentTokens))
         // The word itself may be a rare form, an unseen form of a known stem, or a name. Then only listed
         // words compete with it (a derived form against a derived form is too weak to act on).
-        var selfPrior = attestation(word, language: language, siblings: true)?.prior ?? 0
-        if alsoOther {
-            selfPrior = max(selfPrior, attestation(word, language: language == .kazakh ? .russian : .kazakh, siblings: true)?.prior ?? 0)
+        var selfAttestation = attestation(word, language: language, siblings: true)
+        if alsoOther, let other = attestation(word, language: language == .kazakh ? .russian : .kazakh, siblings: true),
+           other.prior > selfAttestation?.prior ?? 0 {
+            selfAttestation = other
         }
+        let selfPrior = selfAttestation?.prior ?? 0
+        let selfHapax = selfAttestation.map { !$0.derived && $0.frequency == 1 } ?? false
         let logSelf = selfPrior > 0 ? log(selfPrior) : -Double.infinity
         let derived = selfPrior == 0
         for (c, (channel, kind, _)) in channelOf {
@@ -516,7 +521,8 @@ public struct SpellChecker: Sendable {
             lostKazakh: top.error == "lost Kazakh letter" ? 1 : 0, dropped: top.error == "dropped letter" ? 1 : 0,
             transposed: top.error == "transposed letters" ? 1 : 0, short: n <= 5 ? 1 : 0,
             stemInDocument: top.stemInDocument ? 1 : 0,
-            derivedStrong: top.derived && top.score - charLP >= 12 && top.score - logOthers >= 4 ? 1 : 0)
+            derivedStrong: top.derived && top.score - charLP >= 12 && top.score - logOthers >= 4 ? 1 : 0,
+            selfHapax: selfHapax ? 1 : 0)
         let z = features.logit
         let posterior = 1 / (1 + exp(-z))
         let confident = n >= minimumLength && z >= minimumLogit

@@ -65,6 +65,7 @@ public struct TyposPass: Pass {
             while k < sortedWords.count && sortedWords[k].hasPrefix(prefix) { k += 1 }
             return k - lo
         }
+        let context = DocumentNeighbours(counts: mode == .suggest ? counts : [:], checker: checker)
         var replacements: [Int: [(Int, Int, String)]] = [:]
         for u in unknowns {
             let key = String(scalars: u.lower)
@@ -73,9 +74,16 @@ public struct TyposPass: Pass {
             let verdict = checker.verdict(for: u.lower, language: u.language, alsoOther: u.alsoOther,
                                           titleCase: u.titleCase, documentTokens: documentTokens,
                                           documentPrefix: documentPrefix) { counts[$0, default: 0] }
+            let location = SourceLocation(line: document.blocks[u.block].line, column: u.column, byteOffset: u.start)
+            if mode == .suggest, !verdict.confident, let (word, count, distance) = context.neighbour(of: u.lower) {
+                var note = "uncertain: context: \(word) occurs \(count)× in this document, \(distance) edit\(distance > 1 ? "s" : "") away"
+                if let top = verdict.candidates.first { note += "; one edit away: \(top.word): " + verdict.note }
+                document.edits.append(Edit(rule: "typo.suggest", location: location, before: original,
+                                           after: u.titleCase ? titleCased(word) : word, note: note))
+                continue
+            }
             guard let top = verdict.candidates.first else { continue }
             let replacement = u.titleCase ? titleCased(top.word) : top.word
-            let location = SourceLocation(line: document.blocks[u.block].line, column: u.column, byteOffset: u.start)
             if mode == .suggest {
                 document.edits.append(Edit(rule: "typo.suggest", location: location, before: original, after: replacement,
                                            note: (verdict.confident ? "would fix: " : "uncertain: ") + verdict.note))
@@ -138,6 +146,55 @@ public struct TyposPass: Pass {
             }
         }
         return counts
+    }
+}
+
+/// Words of a document near an unknown word, for suggestions from context: the document spells a word once
+/// as `Абдолла` and elsewhere `Абдулла`, or uses `ынтымақтастың` once and `ынтымақтастықтың` seven times.
+struct DocumentNeighbours {
+    /// Document words (lowercase scalars, count) by their first two letters.
+    private var byStart: [UInt64: [([UInt32], Int)]] = [:]
+
+    init(counts: [String: Int], checker: SpellChecker) {
+        for (word, count) in counts {
+            let scalars = word.unicodeScalars.map(\.value)
+            guard scalars.count >= 5 else { continue }
+            // evidence: seen twice here, or a listed word seen here
+            let listed = checker.count(scalars, in: checker.kazakh) >= 2 || checker.count(scalars, in: checker.russian) >= 2
+                || checker.count(scalars, in: checker.names) > 0
+            guard count >= 2 || listed else { continue }
+            byStart[DocumentNeighbours.start(scalars), default: []].append((scalars, count))
+        }
+    }
+
+    static func start(_ w: [UInt32]) -> UInt64 { UInt64(w[0]) << 32 | UInt64(w[1]) }
+
+    /// True when the two words share their first three and last three letters, so that they differ inside
+    /// the stem rather than by another ending (`ынтымақтас·тың` / `ынтымақтасық·тың`, not `күштер` / `күштерге`).
+    static func sameFrame(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        var p = 0
+        while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
+        var q = 0
+        while q < a.count && q < b.count && a[a.count - 1 - q] == b[b.count - 1 - q] { q += 1 }
+        return p >= 3 && q >= 3
+    }
+
+    /// The most frequent document word in the same frame (`sameFrame`) within three edits of `word` (two under ten
+    /// letters, one under eight),
+    /// seen twice or more when it is more than one edit away; with its count and distance, or nil.
+    func neighbour(of word: [UInt32]) -> (String, Int, Int)? {
+        guard word.count >= 5, let list = byStart[DocumentNeighbours.start(word)] else { return nil }
+        let limit = word.count >= 10 ? 3 : word.count >= 8 ? 2 : 1
+        var best: ([UInt32], Int, Int)?
+        for (other, count) in list where other != word && DocumentNeighbours.sameFrame(word, other) {
+            let d = editDistance(word, other, limit: limit)
+            guard d <= limit, d == 1 || count >= 2 else { continue }  // farther forms need repeated evidence
+            if let b = best, b.1 > count || (b.1 == count && (b.2 < d || (b.2 == d && !other.lexicographicallyPrecedes(b.0)))) {
+                continue
+            }
+            best = (other, count, d)
+        }
+        return best.map { (String(scalars: $0.0), $0.1, $0.2) }
     }
 }
 
