@@ -1,10 +1,11 @@
 /// Repairs non-word typos in Kazakh and Russian running text (or, in `suggest` mode, only reports them).
 ///
-/// Changes: a word that is unknown in both languages (not in the Kazakh, Russian or names lexicons, and not a
-/// known stem with a valid suffix chain) and that occurs once in the document, when one candidate one edit
-/// away clearly wins on corpus frequency, document counts and error likelihood (see `SpellChecker`). The
-/// candidate takes the word's case (lower or Title); surrounding punctuation is kept. Every change is an
-/// `Edit` (`typo.lexicon`, `typo.names`, `typo.morphology`, `typo.document`) whose note gives the evidence.
+/// Changes: a word that is not listed in the Kazakh, Russian or names lexicons and occurs once in the
+/// document, when a candidate one edit away wins under the noisy-channel model and the confidence model of
+/// `SpellChecker` (corpus frequency, document counts, error likelihood, the word's own attestation by
+/// morphology). The candidate takes the word's case (lower or Title); surrounding punctuation is kept. Every
+/// change is an `Edit` (`typo.lexicon`, `typo.names`, `typo.morphology`, `typo.document`) whose note gives the
+/// evidence.
 ///
 /// Never changes: known words of either language, words with digits or Latin letters, words with two or more
 /// capitals (abbreviations, all-caps headings), blocks labelled with another language, hyphenated words and line-end hyphen fragments, words shorter
@@ -51,15 +52,38 @@ public struct TyposPass: Pass {
         }
         guard !unknowns.isEmpty else { return }
         let counts = documentCounts(document)
+        let documentTokens = counts.values.reduce(0, +)
+        let sortedWords = counts.keys.sorted()
+        /// Number of distinct words of the document that start with `prefix`.
+        func documentPrefix(_ prefix: String) -> Int {
+            var lo = 0, hi = sortedWords.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortedWords[mid] < prefix { lo = mid + 1 } else { hi = mid }
+            }
+            var k = lo
+            while k < sortedWords.count && sortedWords[k].hasPrefix(prefix) { k += 1 }
+            return k - lo
+        }
+        let context = DocumentNeighbours(counts: mode == .suggest ? counts : [:], checker: checker)
         var replacements: [Int: [(Int, Int, String)]] = [:]
         for u in unknowns {
             let key = String(scalars: u.lower)
             let original = String(decoding: Array(document.blocks[u.block].text.utf8)[u.start..<u.end], as: UTF8.self)
             if counts[key, default: 0] >= 2 { continue }
-            let verdict = checker.verdict(for: u.lower, language: u.language, alsoOther: u.alsoOther) { counts[$0, default: 0] }
+            let verdict = checker.verdict(for: u.lower, language: u.language, alsoOther: u.alsoOther,
+                                          titleCase: u.titleCase, documentTokens: documentTokens,
+                                          documentPrefix: documentPrefix) { counts[$0, default: 0] }
+            let location = SourceLocation(line: document.blocks[u.block].line, column: u.column, byteOffset: u.start)
+            if mode == .suggest, !verdict.confident, let (word, count, distance) = context.neighbour(of: u.lower) {
+                var note = "uncertain: context: \(word) occurs \(count)× in this document, \(distance) edit\(distance > 1 ? "s" : "") away"
+                if let top = verdict.candidates.first { note += "; one edit away: \(top.word): " + verdict.note }
+                document.edits.append(Edit(rule: "typo.suggest", location: location, before: original,
+                                           after: u.titleCase ? titleCased(word) : word, note: note))
+                continue
+            }
             guard let top = verdict.candidates.first else { continue }
             let replacement = u.titleCase ? titleCased(top.word) : top.word
-            let location = SourceLocation(line: document.blocks[u.block].line, column: u.column, byteOffset: u.start)
             if mode == .suggest {
                 document.edits.append(Edit(rule: "typo.suggest", location: location, before: original, after: replacement,
                                            note: (verdict.confident ? "would fix: " : "uncertain: ") + verdict.note))
@@ -97,7 +121,7 @@ public struct TyposPass: Pass {
             CyrillicCase.appendLowercased(UnsafeBufferPointer(rebasing: bytes[core.start..<core.end]), to: &lower)
             if lower.withUnsafeBufferPointer({ checker.isListed($0) }) { return }
             let scalars = String(decoding: lower, as: UTF8.self).unicodeScalars.map(\.value)
-            if scalars.count < checker.minimumLength || checker.isKnown(scalars) { return }
+            if scalars.count < checker.minimumLength { return }
             let wordHasKazakh = scalars.contains { SpellChecker.lostKazakh[$0] != nil }
             let lang: SpellChecker.Language = wordHasKazakh ? .kazakh : blockLanguage
             unknowns.append(Unknown(block: block, start: core.start, end: core.end,
@@ -122,6 +146,55 @@ public struct TyposPass: Pass {
             }
         }
         return counts
+    }
+}
+
+/// Words of a document near an unknown word, for suggestions from context: the document spells a word once
+/// as `Абдолла` and elsewhere `Абдулла`, or uses `ынтымақтастың` once and `ынтымақтастықтың` seven times.
+struct DocumentNeighbours {
+    /// Document words (lowercase scalars, count) by their first two letters.
+    private var byStart: [UInt64: [([UInt32], Int)]] = [:]
+
+    init(counts: [String: Int], checker: SpellChecker) {
+        for (word, count) in counts {
+            let scalars = word.unicodeScalars.map(\.value)
+            guard scalars.count >= 5 else { continue }
+            // evidence: seen twice here, or a listed word seen here
+            let listed = checker.count(scalars, in: checker.kazakh) >= 2 || checker.count(scalars, in: checker.russian) >= 2
+                || checker.count(scalars, in: checker.names) > 0
+            guard count >= 2 || listed else { continue }
+            byStart[DocumentNeighbours.start(scalars), default: []].append((scalars, count))
+        }
+    }
+
+    static func start(_ w: [UInt32]) -> UInt64 { UInt64(w[0]) << 32 | UInt64(w[1]) }
+
+    /// True when the two words share their first three and last three letters, so that they differ inside
+    /// the stem rather than by another ending (`ынтымақтас·тың` / `ынтымақтасық·тың`, not `күштер` / `күштерге`).
+    static func sameFrame(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        var p = 0
+        while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
+        var q = 0
+        while q < a.count && q < b.count && a[a.count - 1 - q] == b[b.count - 1 - q] { q += 1 }
+        return p >= 3 && q >= 3
+    }
+
+    /// The most frequent document word in the same frame (`sameFrame`) within three edits of `word` (two under ten
+    /// letters, one under eight),
+    /// seen twice or more when it is more than one edit away; with its count and distance, or nil.
+    func neighbour(of word: [UInt32]) -> (String, Int, Int)? {
+        guard word.count >= 5, let list = byStart[DocumentNeighbours.start(word)] else { return nil }
+        let limit = word.count >= 10 ? 3 : word.count >= 8 ? 2 : 1
+        var best: ([UInt32], Int, Int)?
+        for (other, count) in list where other != word && DocumentNeighbours.sameFrame(word, other) {
+            let d = editDistance(word, other, limit: limit)
+            guard d <= limit, d == 1 || count >= 2 else { continue }  // farther forms need repeated evidence
+            if let b = best, b.1 > count || (b.1 == count && (b.2 < d || (b.2 == d && !other.lexicographicallyPrecedes(b.0)))) {
+                continue
+            }
+            best = (other, count, d)
+        }
+        return best.map { (String(scalars: $0.0), $0.1, $0.2) }
     }
 }
 

@@ -34,7 +34,7 @@ struct Restore: ParsableCommand {
                     var text = String(decoding: line, as: UTF8.self)
                     let hadCR = text.hasSuffix("\r")
                     if hadCR { text.removeLast() }
-                    let (restored, changes) = restorer.restore(text)
+                    let (restored, changes) = restorer.restore(text, recordChanges: explain)
                     try out.write(restored)
                     if hadCR { try out.write("\r") }
                     if explain {

@@ -71,6 +71,29 @@ import Testing
         }
     }
 
+    /// English quotations next to Kazakh or Russian sentences (real sentences of the case file).
+    @Test func englishNextToKazakhOrRussianIsMixed() throws {
+        let rows = try Self.cases("langid-sentences.tsv")
+        let english = rows.filter { $0[0] == "en" }.map { $0[2] }.filter { $0.split(separator: " ").count >= 8 }
+        let cyrillic = rows.filter { $0[0] == "kk" || $0[0] == "ru" }
+        #expect(!english.isEmpty && cyrillic.count >= 2)
+        for (row, en) in zip(cyrillic, english + english) {
+            for (text, order) in [(row[2] + " " + en, [row[0], "en"]), (en + " " + row[2], ["en", row[0]])] {
+                let d = Self.identifier.identify(text)
+                #expect(d.code == "mixed", "\(text)")
+                #expect(d.spans.map(\.code) == order, "\(text)")
+                #expect(d.spans.last?.end == text.unicodeScalars.count)
+            }
+        }
+    }
+
+    @Test func latinNamesAndBrandsDoNotMakeItMixed() {
+        let kk = "Компания Google Drive, Microsoft Outlook, Slack және Zoom қосымшаларының жаңа нұсқаларын шығарды."
+        #expect(Self.identifier.identify(kk).code == "kk")
+        let en = "We visited Алматы and Шымкент last summer, and the mountains were beautiful in the morning."
+        #expect(Self.identifier.identify(en).code == "en")
+    }
+
     @Test func namesInKazakhTextDoNotMakeItMixed() {
         let text = "Марина Ивановна Цветаеваның кіші сіңлісі ақын Анастасия Ивановна Цветаева Көкшетау қаласында 1966 жылы бірнеше ай тұрды."
         #expect(Self.identifier.identify(text).code == "kk")
@@ -131,10 +154,10 @@ import Testing
         #expect(accuracy("kk>60") >= 0.999)
         #expect(accuracy("ru>60") >= 0.999)
         #expect(accuracy("kk<=60") >= 0.995)
-        // Known shortfall: the issue asks 99.5 % for Russian rows of 60 characters or fewer; names-only
-        // fragments and encyclopedic words missing from the Russian training prose still fail (see
-        // Rules/langid/accuracy.md). This floor keeps it from getting worse.
-        #expect(accuracy("ru<=60") >= 0.95)
+        // Known shortfall: the issue asks 99.5 % for Russian rows of 60 characters or fewer; two of the 62
+        // still fail (a name with ё and a row of names; see Rules/langid/accuracy.md). This floor (60 of 62)
+        // keeps it from getting worse.
+        #expect(accuracy("ru<=60") >= 0.965)
         #expect(Double(othersAsKkRu) <= 0.003 * Double(others))
         for label in ["uk", "be", "bg", "ky", "tt", "en", "tr"] {
             #expect(accuracy(label) >= 0.95, "\(label): \(accuracy(label))")

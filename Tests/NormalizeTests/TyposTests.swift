@@ -105,3 +105,34 @@ import Testing
         #expect(doc.edits.contains { $0.before == "Бнеилюкс" })
     }
 }
+
+@Suite struct TyposContextTests {
+    @Test func editDistanceCountsTranspositionsOnce() {
+        func s(_ x: String) -> [UInt32] { x.unicodeScalars.map(\.value) }
+        #expect(editDistance(s("бнеилюкс"), s("бенилюкс"), limit: 3) == 1)
+        #expect(editDistance(s("ынтымақтастың"), s("ынтымақтастықтың"), limit: 3) == 3)
+        #expect(editDistance(s("абдолла"), s("абдулла"), limit: 1) == 1)
+        #expect(editDistance(s("абдолла"), s("бенилюкс"), limit: 2) == 3)  // cut off at limit + 1
+    }
+
+    /// The sample's context cases: a valid form where the document's frequent form was meant, and a name
+    /// spelled otherwise elsewhere in the article. `--suggest` flags both with the document's form; `fix`
+    /// leaves them alone (one occurrence is not strong evidence).
+    @Test func suggestFlagsDocumentNeighbours() throws {
+        let lines = ["Ынтымақтастықтың мақсаты айқын.", "Ынтымақтастықтың жоспары бекітілді.",
+                     "Бұл ынтымақтастың қорытындысы болды.", "Түркия президенті Абдулла Гюль келді.",
+                     "Абдолла Гюль сөз сөйледі."]
+        var doc = Document(blocks: lines.enumerated().map { Block(kind: .line, text: $1, line: $0 + 1) })
+        var config = Configuration.plainText
+        config.typos = .suggest
+        try TyposPass(mode: .suggest).apply(to: &doc, context: PassContext(configuration: config, rules: .embedded))
+        let suggested = Dictionary(doc.edits.map { ($0.before, $0.after) }, uniquingKeysWith: { a, _ in a })
+        #expect(suggested["ынтымақтастың"] == "ынтымақтастықтың")
+        #expect(suggested["Абдолла"] == "Абдулла")
+        #expect(doc.blocks.map(\.text) == lines)
+
+        var fixed = Document(blocks: lines.enumerated().map { Block(kind: .line, text: $1, line: $0 + 1) })
+        try TyposPass(mode: .fix).apply(to: &fixed, context: PassContext(configuration: .plainText, rules: .embedded))
+        #expect(fixed.blocks.map(\.text) == lines)
+    }
+}

@@ -77,6 +77,20 @@ import Testing
         }
     }
 
+    /// pypdf marks no pages: the page numbers found (`– 2 –`) split it into pages, so the running header
+    /// broken over two lines (`Ақиқат. Қоғамдық-саяси` / `журнал`) goes, while a heading-like term that
+    /// comes twice in the text (`ҚАЗАҚ ЖАСТАРЫНЫҢ РЕВОЛЮЦИЯЛЫҚ ОДАҒЫ`) stays.
+    @Test func pypdfPagesAreFoundFromTheirNumbers() throws {
+        let raw = Tool.shared.appendingPathComponent("pdf-dev/dev-hyphen/dev-hyphen_006_kk_pypdf.raw.txt")
+        guard FileManager.default.fileExists(atPath: raw.path) else { return }
+        let run = try Tool.run(["clean", "--typos", "off", "--no-restore", raw.path])
+        #expect(run.status == 0)
+        #expect(!run.text.contains("журнал"))
+        #expect(!run.text.contains("Ақиқат"))
+        #expect(!run.text.contains("– 2 –"))
+        #expect(run.text.components(separatedBy: "ҚАЗАҚ ЖАСТАРЫНЫҢ РЕВОЛЮЦИЯЛЫҚ ОДАҒЫ").count == 3)
+    }
+
     @Test func footnotesStayInJSONLAndMoveToTheEndOnRequest() throws {
         let input = Data("Басылым ел бірлігін нығайтуға үлес қосып\nкеледі, деп атап берді1 . Жаңа элементтерді\nорындау алда тұр.\n1Қараңыз: Сапардың қорытындысы. https://www.inform.kz/ru/a40821919\n\u{0C}".utf8)
         let jsonl = try Tool.run(["clean", "--typos", "off", "--format", "jsonl", "--input-layout", "pdf"], stdin: input)

@@ -51,6 +51,7 @@ public struct LanguageDecision: Sendable, Hashable {
 /// switch, looks for runs in the other one: a Russian quotation inside Kazakh text, a Kazakh sentence after
 /// a Russian one. Runs are found at word level, so sentences without final punctuation (verse, headings
 /// run into text) split too; the switch penalty keeps a borrowed word or a name from making a run.
+/// A run of English words inside Kazakh or Russian text (a quotation, a title) makes it `mixed` too.
 public struct LanguageIdentifier: Sendable {
     public let model: LanguageModel
     /// Fewer letters than this: `und`.
@@ -79,7 +80,15 @@ public struct LanguageIdentifier: Sendable {
     /// overlapping n-grams as independent and is overconfident on long text).
     static let confidenceNGrams = 24.0
 
+    /// English runs inside Kazakh or Russian text: at least this many consecutive Latin-script words, with
+    /// as many letters as a minority run needs, at most half of them capitalised (names and brands are),
+    /// and English ahead of every other Latin-script class (Turkish, Kazakh in Latin) by this many nats.
+    public var englishRunWords = 4
+    public var englishRunMargin = 10.0
+
     let mixedColumns: (Int, Int)?
+    /// The English column and the other Latin-script columns.
+    let latinColumns: (english: Int, others: [Int])?
 
     public init(model: LanguageModel) {
         self.model = model
@@ -88,6 +97,11 @@ public struct LanguageIdentifier: Sendable {
             mixedColumns = (a, b)
         } else {
             mixedColumns = nil
+        }
+        if let e = model.languages.firstIndex(of: "en") {
+            latinColumns = (e, ["tr", "kk-Latn"].compactMap { model.languages.firstIndex(of: $0) })
+        } else {
+            latinColumns = nil
         }
     }
 
@@ -101,7 +115,9 @@ public struct LanguageIdentifier: Sendable {
         return copy.withUTF8 { identify(utf8: $0) }
     }
 
-    /// Per-word evidence kept for the mixed search: the two languages' costs and where the word is.
+    /// Per-word evidence kept for the mixed search (24 bytes, so short paragraphs keep it on the stack):
+    /// the two languages' costs and where the word is; for a Latin-script word (no evidence between Kazakh
+    /// and Russian) its English cost and the lowest cost of the other Latin-script classes instead.
     struct WordEvidence {
         var first: UInt32
         var second: UInt32
@@ -109,6 +125,7 @@ public struct LanguageIdentifier: Sendable {
         var scalarStart: Int32
         var scalarEnd: Int32
         var capitalized: Bool
+        var latin: Bool
     }
 
     /// Decides the language of UTF-8 text (invalid sequences count as non-letters).
@@ -117,40 +134,65 @@ public struct LanguageIdentifier: Sendable {
         // A word has at least one letter and one following byte, so bytes / 2 + 1 bounds the word count.
         let keepWords = text.count <= Self.mixedMaxBytes
         return withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: keepWords ? text.count / 2 + 1 : 1) { words in
-            var total = SIMD16<UInt32>()
-            var ngrams = 0
+            // Evidence per script: a Cyrillic paragraph is decided on its Cyrillic words (an English quotation
+            // or a brand name in it would otherwise add the same noise to every Cyrillic class), a Latin one
+            // on its Latin words. The script with more letters wins, not counting capitalised Latin words
+            // (names and brands in Cyrillic text: "Google Drive, Microsoft Outlook").
+            var cyrillicTotal = SIMD16<UInt32>(), latinTotal = SIMD16<UInt32>()
+            var cyrillicNGrams = 0, latinNGrams = 0
+            var cyrillicLetters = 0, latinLowercaseLetters = 0
             var letters = 0
             var wordLetters = 0
             var wordCount = 0
             let (a, b) = mixedColumns ?? (0, 0)
-            scanner.scan(text) { w in
+            let (e, others) = latinColumns ?? (0, [])
+            let characters = scanner.scan(text) { w in
                 letters &+= w.letters
                 if w.letters >= 3 { wordLetters &+= w.letters }
-                if ngrams < Self.maxEvidenceNGrams {
-                    total &+= w.costs
-                    ngrams &+= w.ngrams
+                if w.cyrillic {
+                    cyrillicLetters &+= w.letters
+                    if cyrillicNGrams < Self.maxEvidenceNGrams {
+                        cyrillicTotal &+= w.costs
+                        cyrillicNGrams &+= w.ngrams
+                    }
+                } else {
+                    if !w.capitalized { latinLowercaseLetters &+= w.letters }
+                    if latinNGrams < Self.maxEvidenceNGrams {
+                        latinTotal &+= w.costs
+                        latinNGrams &+= w.ngrams
+                    }
                 }
                 guard keepWords else { return }
                 // Latin words (names, brands, terms) in Cyrillic text say nothing about Kazakh versus Russian.
-                words[wordCount] = w.cyrillic
-                    ? WordEvidence(first: w.costs[a], second: w.costs[b], letters: Int32(w.letters),
-                                   scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
-                                   scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized)
-                    : WordEvidence(first: 0, second: 0, letters: 0,
-                                   scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
-                                   scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: false)
+                words[wordCount] = WordEvidence(
+                    first: w.cyrillic ? w.costs[a] : w.costs[e],
+                    second: w.cyrillic ? w.costs[b] : others.reduce(UInt32.max) { min($0, w.costs[$1]) },
+                    letters: Int32(w.letters), scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
+                    scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized, latin: !w.cyrillic)
                 wordCount &+= 1
             }
-            guard letters >= minimumLetters, ngrams > 0, looksLikeText(text, wordLetters: wordLetters) else {
+            let cyrillic = cyrillicLetters > 0 && cyrillicLetters >= latinLowercaseLetters
+            let (total, ngrams) = cyrillic ? (cyrillicTotal, cyrillicNGrams) : (latinTotal, latinNGrams)
+            guard letters >= minimumLetters, ngrams > 0, looksLikeText(characters, wordLetters: wordLetters) else {
                 return .undetermined
             }
             let ranking = rank(total, ngrams: ngrams)
             var decision = LanguageDecision(code: model.labels[ranking.best], confidence: ranking.confidence,
                                             runnerUp: model.labels[ranking.second], runnerUpScore: ranking.secondScore,
                                             spans: [])
-            if keepWords, let (a, b) = mixedColumns, ranking.best == a || ranking.best == b,
-               letters >= 2 * mixedMinorityLetters,
-               let mixed = mixedRuns(UnsafeBufferPointer(rebasing: words[0..<wordCount]), dominant: ranking.best == a ? 0 : 1,
+            // Kazakh or Russian text with runs of the other or of English; or English text with Kazakh or
+            // Russian runs (dominant 2), when its Cyrillic words read as one of the two.
+            var dominant: Int?
+            if let (a, b) = mixedColumns, letters >= 2 * mixedMinorityLetters {
+                if ranking.best == a || ranking.best == b {
+                    dominant = ranking.best == a ? 0 : 1
+                } else if !cyrillic, ranking.best == latinColumns?.english, cyrillicLetters >= mixedMinorityLetters {
+                    let cyrillicBest = rank(cyrillicTotal, ngrams: max(1, cyrillicNGrams)).best
+                    if cyrillicBest == a || cyrillicBest == b { dominant = 2 }
+                }
+            }
+            if keepWords, let dominant,
+               let mixed = mixedRuns(UnsafeBufferPointer(rebasing: words[0..<wordCount]), dominant: dominant,
                                      letters: letters,
                                      paragraphEnd: scalarCount(text))
             {
@@ -164,29 +206,11 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    /// Whether enough of the characters (other than spaces, ASCII digits and punctuation) are letters of
-    /// words and few are control characters.
-    func looksLikeText(_ text: UnsafeBufferPointer<UInt8>, wordLetters: Int) -> Bool {
-        var characters = 0, controls = 0
-        Self.byteClasses.withUnsafeBufferPointer { classes in
-            for byte in text {
-                let c = classes[Int(byte)]
-                characters &+= Int(c & 1)
-                controls &+= Int(c >> 1)
-            }
-        }
-        return Double(wordLetters) >= minimumWordLetterShare * Double(characters)
-            && Double(controls) <= maximumControlShare * Double(characters)
-    }
-
-    /// Per byte for `looksLikeText`: bit 0 counts a character (a UTF-8 lead byte or ASCII other than
-    /// space, digit and punctuation), bit 1 a control character.
-    static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
-        switch byte {
-        case 0x09...0x0D, 0x20...0x40, 0x5B...0x60, 0x7B...0x7E, 0x80...0xBF: return 0
-        case 0x00...0x1F, 0x7F: return 3
-        default: return 1
-        }
+    /// Whether enough of the characters the scan counted are letters of words and few are control
+    /// characters.
+    func looksLikeText(_ characters: NGramScanner.Characters, wordLetters: Int) -> Bool {
+        Double(wordLetters) >= minimumWordLetterShare * Double(characters.counted)
+            && Double(characters.controls) <= maximumControlShare * Double(characters.counted)
     }
 
     func scalarCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
@@ -225,22 +249,73 @@ public struct LanguageIdentifier: Sendable {
         return Ranking(best: best, second: max(second, 0), confidence: bestMass / sum, secondScore: secondMass / sum)
     }
 
-    /// Runs of the two mixed languages if both are substantial, else nil. Two-state Viterbi over the
-    /// words: staying costs the word's cost in that language, switching adds `switchPenalty`.
+    /// Runs of the two mixed languages if both are substantial, or English runs inside the paragraph, else
+    /// nil. Kazakh against Russian: two-state Viterbi over the words, staying costs the word's cost in that
+    /// language, switching adds `switchPenalty`; English runs (see `englishRunWords`) are laid over that.
+    /// `dominant` 2: English text, searched for Kazakh or Russian runs instead (`cyrillicRuns`).
     func mixedRuns(_ words: UnsafeBufferPointer<WordEvidence>, dominant: Int, letters: Int, paragraphEnd: Int)
         -> (spans: [LanguageSpan], confidence: Double)?
     {
         guard let (a, b) = mixedColumns, words.count > 1 else { return nil }
+        let minimum = max(mixedMinorityLetters, Int((Double(letters) * mixedMinorityShare).rounded(.up)))
         // Capitalised words are mostly names, and Russian names inside Kazakh text (and the reverse) are not
         // a change of language: they count only in text that is mostly capitalised (ALL-CAPS headings).
         var capitalizedCount = 0
-        for w in words where w.capitalized { capitalizedCount += 1 }
+        for w in words where w.capitalized && !w.latin { capitalizedCount += 1 }
         let skipCapitalized = capitalizedCount * 2 < words.count
         @inline(__always) func evidence(_ k: Int) -> (Double, Double, Int) {
             let w = words[k]
+            if w.latin { return (0, 0, 0) }
             if skipCapitalized && w.capitalized { return (0, 0, Int(w.letters)) }
             return (Double(w.first), Double(w.second), Int(w.letters))
         }
+        var states: [UInt8]
+        if dominant == 2 {
+            guard let runs = cyrillicRuns(words, minimum: minimum) else { return nil }
+            states = runs
+        } else {
+            let english = englishRuns(words, minimum: minimum)
+            guard let kazakhRussian = kazakhRussianStates(words, dominant: dominant, minimum: minimum, evidence: evidence)
+                ?? (english.isEmpty ? nil : [UInt8](repeating: UInt8(dominant), count: words.count)) else { return nil }
+            states = kazakhRussian
+            for run in english {
+                for k in run { states[k] = 2 }
+            }
+        }
+        var spans: [LanguageSpan] = []
+        var lowest = 1.0
+        var runStart = 0
+        for k in 1...words.count where k == words.count || states[k] != states[runStart] {
+            var first = 0.0, second = 0.0, ngramsApprox = 0
+            let state = states[runStart]
+            for w in runStart..<k {
+                if state == 2 {
+                    first += Double(words[w].first)
+                    second += Double(words[w].second)
+                    ngramsApprox += Int(words[w].letters) * model.maxOrder
+                } else {
+                    let (f, s, l) = evidence(w)
+                    first += state == 0 ? f : s
+                    second += state == 0 ? s : f
+                    ngramsApprox += l * model.maxOrder
+                }
+            }
+            let temper = min(1.0, Self.confidenceNGrams / Double(max(1, ngramsApprox))) / model.unitsPerNat
+            let confidence = 1 / (1 + exp(-(second - first) * temper))
+            lowest = min(lowest, confidence)
+            let start = spans.isEmpty ? 0 : Int(words[runStart].scalarStart)
+            let end = k == words.count ? paragraphEnd : Int(words[k].scalarStart)
+            let column = state == 0 ? a : state == 1 ? b : latinColumns?.english ?? a
+            spans.append(LanguageSpan(start: start, end: end, code: model.labels[column], confidence: confidence))
+            runStart = k
+        }
+        return (spans, lowest)
+    }
+
+    /// Kazakh (0) or Russian (1) per word when a run of the other language than `dominant` gains more than
+    /// a switch and both cover `minimum` letters, else nil.
+    func kazakhRussianStates(_ words: UnsafeBufferPointer<WordEvidence>, dominant: Int, minimum: Int,
+                             evidence: (Int) -> (Double, Double, Int)) -> [UInt8]? {
         let penalty = switchPenalty * model.unitsPerNat
         // A run of the other language must gain more than one switch penalty: if no stretch of words does
         // (maximum subarray of the per-word advantage), there is nothing to find.
@@ -278,31 +353,61 @@ public struct LanguageIdentifier: Sendable {
         for k in 0..<words.count {
             if states[k] == 0 { lettersIn.0 += evidence(k).2 } else { lettersIn.1 += evidence(k).2 }
         }
-        let minority = min(lettersIn.0, lettersIn.1)
-        guard minority >= max(mixedMinorityLetters, Int((Double(letters) * mixedMinorityShare).rounded(.up))) else {
-            return nil
-        }
-        var spans: [LanguageSpan] = []
-        var lowest = 1.0
-        var runStart = 0
-        for k in 1...words.count where k == words.count || states[k] != states[runStart] {
-            var first = 0.0, second = 0.0, ngramsApprox = 0
-            for w in runStart..<k {
-                let (f, s, l) = evidence(w)
-                first += f
-                second += s
-                ngramsApprox += l * model.maxOrder
+        return min(lettersIn.0, lettersIn.1) >= minimum ? states : nil
+    }
+
+    /// In English text: 2 (English) per word, except runs of at least `englishRunWords` Cyrillic words with
+    /// `minimum` letters, which are Kazakh (0) or Russian (1) by their summed costs; nil if there is none.
+    func cyrillicRuns(_ words: UnsafeBufferPointer<WordEvidence>, minimum: Int) -> [UInt8]? {
+        var states: [UInt8]?
+        var k = 0
+        while k < words.count {
+            guard !words[k].latin else {
+                k += 1
+                continue
             }
-            let temper = min(1.0, Self.confidenceNGrams / Double(max(1, ngramsApprox))) / model.unitsPerNat
-            let mine = states[runStart] == 0 ? first : second, other = states[runStart] == 0 ? second : first
-            let confidence = 1 / (1 + exp(-(other - mine) * temper))
-            lowest = min(lowest, confidence)
-            let start = spans.isEmpty ? 0 : Int(words[runStart].scalarStart)
-            let end = k == words.count ? paragraphEnd : Int(words[k].scalarStart)
-            spans.append(LanguageSpan(start: start, end: end, code: model.labels[states[runStart] == 0 ? a : b],
-                                      confidence: confidence))
-            runStart = k
+            var end = k, letters = 0, first = 0.0, second = 0.0
+            while end < words.count && !words[end].latin {
+                letters += Int(words[end].letters)
+                first += Double(words[end].first)
+                second += Double(words[end].second)
+                end += 1
+            }
+            if end - k >= englishRunWords, letters >= minimum {
+                if states == nil { states = [UInt8](repeating: 2, count: words.count) }
+                for w in k..<end { states?[w] = first <= second ? 0 : 1 }
+            }
+            k = end
         }
-        return (spans, lowest)
+        return states
+    }
+
+    /// Maximal runs of consecutive Latin-script words that read as English (see `englishRunWords`).
+    func englishRuns(_ words: UnsafeBufferPointer<WordEvidence>, minimum: Int) -> [Range<Int>] {
+        guard latinColumns != nil else { return [] }
+        let margin = englishRunMargin * model.unitsPerNat
+        var runs: [Range<Int>] = []
+        var k = 0
+        while k < words.count {
+            guard words[k].latin else {
+                k += 1
+                continue
+            }
+            var end = k, letters = 0, capitalized = 0
+            var english = 0.0, other = 0.0
+            while end < words.count && words[end].latin {
+                let w = words[end]
+                letters += Int(w.letters)
+                if w.capitalized { capitalized += 1 }
+                english += Double(w.first)
+                other += Double(w.second)
+                end += 1
+            }
+            if end - k >= englishRunWords, letters >= minimum, capitalized * 2 <= end - k, other - english > margin {
+                runs.append(k..<end)
+            }
+            k = end
+        }
+        return runs
     }
 }

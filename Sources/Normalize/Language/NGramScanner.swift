@@ -63,16 +63,34 @@ struct NGramScanner {
         var out: [UInt32] = []
         var copy = text
         copy.withUTF8 { p in
-            collect(p) { buckets, _ in out.append(contentsOf: buckets) }
+            _ = collect(p) { buckets, _ in out.append(contentsOf: buckets) }
         }
         return out
     }
 
+    /// What the scan saw besides words: characters other than spaces, ASCII digits and ASCII punctuation
+    /// (letters, other symbols, undecodable bytes), and among them control characters (C0 other than tab
+    /// and line/page breaks, DEL).
+    struct Characters {
+        var counted = 0
+        var controls = 0
+    }
+
+    /// Per ASCII code for `Characters`: bit 0 counts a character, bit 1 a control character.
+    static let asciiClasses: [UInt8] = (0..<128).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x09...0x0D, 0x20...0x40, 0x5B...0x60, 0x7B...0x7E: return 0
+        case 0x00...0x1F, 0x7F: return 3
+        default: return 1
+        }
+    }
+
     /// Calls `onWord` for every word, in order, with its summed costs.
     @inline(__always)
-    func scan(_ text: UnsafeBufferPointer<UInt8>, onWord: (Word) -> Void) {
+    @discardableResult
+    func scan(_ text: UnsafeBufferPointer<UInt8>, onWord: (Word) -> Void) -> Characters {
         let table = model.costs.base + model.costsOffset
-        collect(text) { buckets, words in
+        return collect(text) { buckets, words in
             var start = 0
             for w in words {
                 let end = Int(w.bucketEnd)
@@ -92,31 +110,71 @@ struct NGramScanner {
         }
     }
 
-    /// First phase: the bucket of every n-gram and the extent of every word, handed to `flush` in blocks.
-    ///
-    /// Rolling hashes: for each code of a padded word, the FNV-1a hashes of the n-grams ending at it
-    /// (orders 1…4) come from those ending at the previous code with one xor and one multiply each; all
-    /// four buckets are stored and the count advances by the number that exist (`min(position + 1,
-    /// maxOrder)`, less the lone boundary), so there is no branch per n-gram.
+    /// The rolling state of the padded word in progress: the FNV-1a hashes of its last one, two and three
+    /// codes and of all of it, and how many codes it has so far (0: between words).
+    struct Rolling {
+        var h1: UInt32 = 0
+        var h2: UInt32 = 0
+        var h3: UInt32 = 0
+        var word: UInt32 = NGramScanner.fnvBasis
+        var length = 0
+    }
+
+    /// Appends the buckets of the n-grams ending at each of `codes` (orders 1…`maxOrder` within the
+    /// padded word, except the lone boundary) at `out`, and returns how many. For each code the hashes of
+    /// the n-grams ending at it come from those ending at the previous code with one xor and one multiply
+    /// each; all four buckets are stored and the count advances by the number that exist, so there is no
+    /// branch per n-gram. `out` needs room for 4 × `codes.count` buckets.
     @inline(__always)
+    static func hash(_ codes: UnsafeBufferPointer<UInt32>, _ state: inout Rolling, into out: UnsafeMutablePointer<UInt32>,
+                     shift: UInt32, maxOrder: Int) -> Int {
+        var h1 = state.h1, h2 = state.h2, h3 = state.h3, word = state.word, length = state.length
+        var count = 0
+        for c in codes {
+            let n4 = (h3 ^ c) &* fnvPrime, n3 = (h2 ^ c) &* fnvPrime, n2 = (h1 ^ c) &* fnvPrime
+            let n1 = (fnvBasis ^ c) &* fnvPrime
+            // The lone boundary is no n-gram: a boundary code stores its orders from 2 up.
+            let boundary = c == LetterCode.space ? 1 : 0
+            let orders = min(length &+ 1, maxOrder) &- boundary
+            let first = boundary == 1 ? n2 : n1, second = boundary == 1 ? n3 : n2, third = boundary == 1 ? n4 : n3
+            out[count] = bucket(first, shift: shift)
+            out[count &+ 1] = bucket(second, shift: shift)
+            out[count &+ 2] = bucket(third, shift: shift)
+            out[count &+ 3] = bucket(n4, shift: shift)
+            count &+= orders
+            h1 = n1
+            h2 = n2
+            h3 = n3
+            word = (word ^ c) &* fnvPrime
+            length &+= 1
+        }
+        state = Rolling(h1: h1, h2: h2, h3: h3, word: word, length: length)
+        return count
+    }
+
+    /// First phase: the bucket of every n-gram and the extent of every word, handed to `flush` in blocks.
+    /// Letters are gathered into a piece of at most `wordCodeCapacity` codes in one pass over the bytes;
+    /// a piece is hashed when its word ends or it is full (a very long "word" is reported in pieces, its
+    /// n-grams stay exact).
+    @inline(__always)
+    @discardableResult
     func collect(_ text: UnsafeBufferPointer<UInt8>,
-                 flush: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<WordSpan>) -> Void) {
+                 flush: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<WordSpan>) -> Void) -> Characters {
         let shift = UInt32(32 - model.log2Buckets)
         let maxOrder = model.maxOrder
         let maxWordOrder = model.maxWordOrder
         let space = LetterCode.space
-        let prime = Self.fnvPrime, basis = Self.fnvBasis
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.bucketCapacity) { buckets in
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.bucketCapacity) { buckets in
         withUnsafeTemporaryAllocation(of: WordSpan.self, capacity: Self.wordCapacity) { words in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.wordCodeCapacity) { codes in
         LetterCode.table.withUnsafeBufferPointer { letterTable in
+        Self.asciiClasses.withUnsafeBufferPointer { asciiClasses in
+            var characters = Characters()
+            let bucketBase = buckets.baseAddress!
+            let codeBase = codes.baseAddress!
             var bucketCount = 0
             var wordCount = 0
-            // The padded word in progress: `wordLength` codes so far (0: between words); `h1`…`h3` hash the
-            // last one to three codes, `wordHash` all of them; `pieceCodes` counts the codes of the current
-            // piece of a very long word.
-            var wordLength = 0
-            var h1: UInt32 = 0, h2: UInt32 = 0, h3: UInt32 = 0
-            var wordHash = basis
+            var rolling = Rolling()
             var pieceCodes = 0
             var letters = 0
             var cyrillic = false
@@ -125,12 +183,22 @@ struct NGramScanner {
             var wordScalarStart = 0
             var scalarIndex = 0
 
-            @inline(__always) func flushBuffers() {
-                flush(UnsafeBufferPointer(rebasing: buckets[0..<bucketCount]), UnsafeBufferPointer(rebasing: words[0..<wordCount]))
-                bucketCount = 0
-                wordCount = 0
-            }
-            @inline(__always) func closeWordSpan(scalarEnd: Int) {
+            /// Hashes the buffered piece and records it as a word span ending at `scalarEnd`.
+            @inline(__always) func closePiece(scalarEnd: Int, wordEnds: Bool) {
+                if wordEnds {
+                    codeBase[pieceCodes] = space
+                    pieceCodes &+= 1
+                }
+                bucketCount &+= Self.hash(UnsafeBufferPointer(start: codeBase, count: pieceCodes), &rolling,
+                                          into: bucketBase + bucketCount, shift: shift, maxOrder: maxOrder)
+                pieceCodes = 0
+                if wordEnds {
+                    if rolling.length > maxOrder && rolling.length <= maxWordOrder {
+                        bucketBase[bucketCount] = Self.bucket(rolling.word, shift: shift)
+                        bucketCount &+= 1
+                    }
+                    rolling.length = 0
+                }
                 words[wordCount] = WordSpan(bucketEnd: Int32(bucketCount), letters: Int32(letters),
                                             scalarStart: Int32(truncatingIfNeeded: wordScalarStart),
                                             scalarEnd: Int32(truncatingIfNeeded: scalarEnd),
@@ -139,60 +207,10 @@ struct NGramScanner {
                 letters = 0
                 cyrillic = false
                 if wordCount == Self.wordCapacity || bucketCount > Self.bucketCapacity - Self.pieceBuckets {
-                    flushBuffers()
+                    flush(UnsafeBufferPointer(rebasing: buckets[0..<bucketCount]), UnsafeBufferPointer(rebasing: words[0..<wordCount]))
+                    bucketCount = 0
+                    wordCount = 0
                 }
-            }
-            /// Appends code `c` to the padded word: the n-grams ending at it, except the lone boundary.
-            @inline(__always) func push(_ c: UInt32) {
-                let n4 = (h3 ^ c) &* prime, n3 = (h2 ^ c) &* prime, n2 = (h1 ^ c) &* prime
-                let n1 = (basis ^ c) &* prime
-                let orders = min(wordLength &+ 1, maxOrder)
-                if c == space {
-                    buckets[bucketCount] = Self.bucket(n2, shift: shift)
-                    buckets[bucketCount &+ 1] = Self.bucket(n3, shift: shift)
-                    buckets[bucketCount &+ 2] = Self.bucket(n4, shift: shift)
-                    bucketCount &+= orders &- 1
-                } else {
-                    buckets[bucketCount] = Self.bucket(n1, shift: shift)
-                    buckets[bucketCount &+ 1] = Self.bucket(n2, shift: shift)
-                    buckets[bucketCount &+ 2] = Self.bucket(n3, shift: shift)
-                    buckets[bucketCount &+ 3] = Self.bucket(n4, shift: shift)
-                    bucketCount &+= orders
-                }
-                h1 = n1
-                h2 = n2
-                h3 = n3
-                wordHash = (wordHash ^ c) &* prime
-                wordLength &+= 1
-                pieceCodes &+= 1
-                if pieceCodes == Self.wordCodeCapacity {
-                    // A very long "word": its per-word totals go out in pieces (its n-grams stay exact).
-                    closeWordSpan(scalarEnd: scalarIndex)
-                    wordScalarStart = scalarIndex
-                    pieceCodes = 0
-                }
-            }
-            @inline(__always) func letter(_ c: UInt32, raw: UInt32) {
-                if wordLength == 0 {
-                    wordHash = basis
-                    wordScalarStart = scalarIndex
-                    capitalized = raw != c
-                    push(space)
-                }
-                push(c)
-                letters &+= 1
-                if c >= 0x400 { cyrillic = true }
-            }
-            @inline(__always) func endWord() {
-                guard wordLength > 0 else { return }
-                push(space)
-                if wordLength > maxOrder && wordLength <= maxWordOrder {
-                    buckets[bucketCount] = Self.bucket(wordHash, shift: shift)
-                    bucketCount &+= 1
-                }
-                wordLength = 0
-                pieceCodes = 0
-                closeWordSpan(scalarEnd: scalarIndex)
             }
 
             let n = text.count
@@ -217,21 +235,52 @@ struct NGramScanner {
                 }
                 let code: UInt16 = cp < LetterCode.tableSize ? letterTable[Int(cp)]
                     : (cp == 0x2019 ? LetterCode.apostropheCandidate : UInt16(space))
-                if code == LetterCode.apostropheCandidate {
-                    if previousWasLetter { push(LetterCode.apostrophe) } else { endWord() }
-                    previousWasLetter = false
-                } else if code != UInt16(space) {
-                    letter(UInt32(code), raw: cp)
-                    previousWasLetter = true
+                let inWord = rolling.length > 0 || pieceCodes > 0
+                if code != UInt16(space) && (code != LetterCode.apostropheCandidate || previousWasLetter) {
+                    if !inWord {
+                        rolling.word = Self.fnvBasis
+                        wordScalarStart = scalarIndex
+                        capitalized = cp != UInt32(code)
+                        codeBase[0] = space
+                        pieceCodes = 1
+                    }
+                    if code == LetterCode.apostropheCandidate {
+                        codeBase[pieceCodes] = LetterCode.apostrophe
+                        previousWasLetter = false
+                    } else {
+                        codeBase[pieceCodes] = UInt32(code)
+                        letters &+= 1
+                        characters.counted &+= 1
+                        if code >= 0x400 { cyrillic = true }
+                        previousWasLetter = true
+                    }
+                    pieceCodes &+= 1
+                    // Room stays for the closing boundary.
+                    if pieceCodes == Self.wordCodeCapacity - 1 {
+                        closePiece(scalarEnd: scalarIndex &+ 1, wordEnds: false)
+                        wordScalarStart = scalarIndex &+ 1
+                    }
                 } else {
-                    endWord()
+                    if inWord { closePiece(scalarEnd: scalarIndex, wordEnds: true) }
                     previousWasLetter = false
+                    if cp < 0x80 {
+                        let k = asciiClasses[Int(cp)]
+                        characters.counted &+= Int(k & 1)
+                        characters.controls &+= Int(k >> 1)
+                    } else {
+                        characters.counted &+= 1
+                    }
                 }
                 scalarIndex &+= 1
                 i &+= len
             }
-            endWord()
-            if wordCount > 0 || bucketCount > 0 { flushBuffers() }
+            if rolling.length > 0 || pieceCodes > 0 { closePiece(scalarEnd: scalarIndex, wordEnds: true) }
+            if wordCount > 0 || bucketCount > 0 {
+                flush(UnsafeBufferPointer(rebasing: buckets[0..<bucketCount]), UnsafeBufferPointer(rebasing: words[0..<wordCount]))
+            }
+            return characters
+        }
+        }
         }
         }
         }

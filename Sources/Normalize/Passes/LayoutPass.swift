@@ -35,12 +35,16 @@ public struct LayoutPass: Pass {
     public func apply(to document: inout Document, context: PassContext) throws {
         guard ReflowPass.rebuildsParagraphs(document.blocks, layout: inputLayout) else { return }
         var rows = Self.rows(of: document.blocks)
-        let pageCount = (rows.last?.page ?? 0) + 1
+        var pageCount = (rows.last?.page ?? 0) + 1
         var edits: [Edit] = []
         markSeparators(&rows, edits: &edits)
         markURLLines(&rows, edits: &edits)
-        markFurniture(&rows, pageCount: pageCount, edits: &edits)
-        if pageCount == 1 { markIsolatedPageNumbers(&rows, edits: &edits) }
+        let formFeeds = pageCount > 1
+        if !formFeeds {
+            markIsolatedPageNumbers(&rows, edits: &edits)
+            pageCount = Self.splitPages(atPageNumbers: &rows)
+        }
+        markFurniture(&rows, pageCount: pageCount, formFeeds: formFeeds, edits: &edits)
         markFootnotes(&rows, pageCount: pageCount, edits: &edits)
         document.blocks = blocks(from: rows)
         document.edits += edits
@@ -215,7 +219,8 @@ public struct LayoutPass: Pass {
         return edges
     }
 
-    func markFurniture(_ rows: inout [Row], pageCount: Int, edits: inout [Edit]) {
+    /// `formFeeds`: the pages come from form feeds, not from page numbers found in the text.
+    func markFurniture(_ rows: inout [Row], pageCount: Int, formFeeds: Bool, edits: inout [Edit]) {
         let edges = Self.edgeRows(rows, pageCount: pageCount)
         // Each row's key, computed once (row texts do not change here).
         var keys = [(utf8: KeyBytes, scalars: Int)?](repeating: nil, count: rows.count)
@@ -234,8 +239,9 @@ public struct LayoutPass: Pass {
             }
         }
         // Extractors that do not mark pages (pypdf, some OCR) still repeat the header: a short line that
-        // occurs several times, word for word, is furniture wherever it stands. With page breaks it must
-        // come at least three times (a heading such as `Методы исследования` may come twice).
+        // occurs several times, word for word, is furniture wherever it stands. With form feeds it must
+        // come at least three times (a heading such as `Методы исследования` may come twice); with pages
+        // found from their numbers twice, once of them at a page edge (OCR may put the header mid-page).
         var occurrences: [KeyBytes: Int] = [:]
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
             let t = LineText.trimmed(Substring(rows[i].text))
@@ -260,7 +266,9 @@ public struct LayoutPass: Pass {
             }
         }
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
-            if let n = occurrences[key(i).utf8], n >= (pageCount == 1 ? 2 : max(3, minPages)) {
+            let key = key(i).utf8
+            guard let n = occurrences[key] else { continue }
+            if formFeeds ? n >= max(3, minPages) : n >= 2 && (pageCount == 1 || pagesWithKey[key] != nil) {
                 mark(i, .runningText, "layout.running-text", "the same line \(n)× in the document")
             }
         }
@@ -305,17 +313,40 @@ public struct LayoutPass: Pass {
     /// Without form feeds there are no pages to compare: a bare number is taken as a page number only
     /// when it stands alone between blank lines (or at the start or end of the text); a decorated one
     /// (`– 3 –`, `Стр. 3`, `Бет 3`) wherever it stands, as pypdf glues pages without a blank line.
+    /// When a blank line follows every line (pdfminer with a small `line_margin`), a lone number between
+    /// single blank lines is a word of the text (`7,` / `5` / `триллион`): it then needs two blank lines
+    /// on each side.
     func markIsolatedPageNumbers(_ rows: inout [Row], edits: inout [Edit]) {
+        var lines = 0, singleGaps = 0
+        for i in rows.indices where !rows[i].blank {
+            lines += 1
+            if i + 2 < rows.count, rows[i + 1].blank, !rows[i + 2].blank { singleGaps += 1 }
+        }
+        let gap = singleGaps * 2 >= lines ? 2 : 1
+        func isolated(_ range: Range<Int>) -> Bool { range.allSatisfy { !rows.indices.contains($0) || rows[$0].blank } }
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
             let t = LineText.trimmed(Substring(rows[i].text))
-            let before = i == 0 || rows[i - 1].blank
-            let after = i + 1 == rows.count || rows[i + 1].blank
+            let before = isolated(i - gap..<i)
+            let after = isolated(i + 1..<i + 1 + gap)
             let decorated = !t.unicodeScalars.allSatisfy(LineText.isDigit)
             guard before && after || decorated, Self.isPageNumber(t) else { continue }
             rows[i].kind = .pageNumber
             edits.append(Edit(rule: "layout.page-number", location: SourceLocation(line: rows[i].line),
                               before: LineText.trimmed(rows[i].text), after: ""))
         }
+    }
+
+    /// Without form feeds (pypdf glues pages together) the page numbers found are where pages end: two
+    /// or more of them split the rows into pages, so that running headers are found at the page edges
+    /// (also a header broken over two lines, `Ақиқат. Қоғамдық-саяси` / `журнал`). Returns the page count.
+    static func splitPages(atPageNumbers rows: inout [Row]) -> Int {
+        guard rows.filter({ $0.kind == .pageNumber }).count >= 2 else { return 1 }
+        var page = 0
+        for i in rows.indices {
+            rows[i].page = page
+            if rows[i].kind == .pageNumber { page += 1 }
+        }
+        return (rows.last?.page ?? 0) + 1
     }
 
     /// Rule lines: only `_ - – — = * • · .` and spaces, at least three of them.
@@ -448,7 +479,8 @@ public struct LayoutPass: Pass {
         var found: Set<Int> = []
         var nextNote = 0
         var byPage = [[Int]](repeating: [], count: pageCount)
-        for i in rows.indices where rows[i].kind == .line && !rows[i].blank { byPage[rows[i].page].append(i) }
+        // Lines that are only a URL were marked already; a note whose URL stands on its own line takes them.
+        for i in rows.indices where (rows[i].kind == .line || rows[i].note >= 100_000) && !rows[i].blank { byPage[rows[i].page].append(i) }
         for page in 0..<pageCount {
             let idx = byPage[page]
             let bottom = max(0, idx.count - 10)
@@ -486,8 +518,10 @@ public struct LayoutPass: Pass {
                 nextNote += 1
                 found.insert(start.number)
                 for i in idx[k...end] {
+                    let urlLine = rows[i].kind == .footnote
                     rows[i].kind = .footnote
                     rows[i].note = nextNote
+                    if urlLine { continue }
                     edits.append(Edit(rule: "layout.footnote", location: SourceLocation(line: rows[i].line),
                                       before: LineText.trimmed(rows[i].text), after: "",
                                       note: footnotes == .end ? "moved to the end" : "footnote removed from the running text"))

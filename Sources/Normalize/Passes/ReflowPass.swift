@@ -94,6 +94,19 @@ public struct ReflowPass: Pass {
         var line: Int
         /// Spaces after the last character: Word-made PDFs leave two after a paragraph's last line.
         var trailingSpaces: Int
+        /// Cyrillic letters in the line, and how many of them are Kazakh-specific (ә ғ қ ң ө ұ ү һ і).
+        var cyrillic = 0
+        var kazakh = 0
+    }
+
+    /// The script-level language of a stretch of Cyrillic text: Kazakh when it has a Kazakh-specific
+    /// letter, Russian when it has at least 20 Cyrillic letters and none of them, else unknown.
+    enum Script: Equatable {
+        case kazakh, russian, unknown
+
+        init(cyrillic: Int, kazakh: Int) {
+            self = kazakh > 0 ? .kazakh : cyrillic >= 20 ? .russian : .unknown
+        }
     }
 
     enum Gap {
@@ -111,6 +124,10 @@ public struct ReflowPass: Pass {
         var margin = 0
         var indentMode = false
         var blankMode = false
+        /// pdfminer (and pdftotext now and then) splits the stretched lines of justified narrow columns
+        /// into single words: when 30 % or more of the lines are one word, a one-word line is a piece of
+        /// a stretched line, and stretched lines never end a paragraph.
+        var fragmented = false
         var hyphen: LineEndHyphen
         var output: [Block] = []
         var edits: [Edit] = []
@@ -129,8 +146,14 @@ public struct ReflowPass: Pass {
                         continue
                     }
                     gaps.append(formFeed ? .page : blanks > 0 ? .blank(blanks) : page ? .page : .none)
-                    rows.append(Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line,
-                                    trailingSpaces: block.text.unicodeScalars.reversed().prefix(while: LineText.isSpace).count))
+                    var row = Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line,
+                                  trailingSpaces: block.text.unicodeScalars.reversed().prefix(while: LineText.isSpace).count)
+                    for u in t.unicodeScalars where u.value >= 0x400 {
+                        let code = KazakhLetters.code(u.value)
+                        if code > 0 { row.cyrillic += 1 }
+                        if code >= 34 { row.kazakh += 1 }
+                    }
+                    rows.append(row)
                     blanks = 0
                     page = false
                     formFeed = false
@@ -166,6 +189,7 @@ public struct ReflowPass: Pass {
                 }
             }
             blankMode = single > none
+            fragmented = rows.count >= 10 && rows.filter({ LineText.wordCount($0.text) == 1 }).count * 10 >= rows.count * 3
             var keeps = 0, joins = 0
             for i in rows.indices.dropLast() where Self.endsWithLineHyphen(rows[i].text, rows[i + 1].text) {
                 switch hyphen.strongEvidence(before: rows[i].text, after: rows[i + 1].text) {
@@ -259,10 +283,23 @@ public struct ReflowPass: Pass {
                 if !blankMode { return !( !LineText.endsSentence(a) && LineText.startsLowercase(b)) }
             }
             guard LineText.endsSentence(a) || a.hasSuffix(":"), LineText.startsLikeParagraph(b) else { return false }
+            if fragmented, LineText.wordCount(a) == 1 { return false }
             if indentMode, rows[i].indent > margin + 1 { return true }
             if rows[i - 1].trailingSpaces >= 2, LineText.endsSentence(a) { return true }
+            if languageChanges(at: i) { return true }
             let fits = LineText.visualWidth(a) + 5 + LineText.visualWidth(LineText.firstWord(b))
             return fits < width
+        }
+
+        /// Kazakh text on one side of row i and Russian on the other (two lines each way): in a mixed
+        /// document a sentence end where the language changes ends the paragraph.
+        func languageChanges(at i: Int) -> Bool {
+            func script(_ range: Range<Int>) -> Script {
+                let r = range.clamped(to: rows.indices)
+                return Script(cyrillic: rows[r].reduce(0) { $0 + $1.cyrillic }, kazakh: rows[r].reduce(0) { $0 + $1.kazakh })
+            }
+            let before = script(i - 2..<i), after = script(i..<i + 2)
+            return before != .unknown && after != .unknown && before != after
         }
 
         mutating func run() {

@@ -55,7 +55,27 @@ public struct KazakhLetterRestorer: Sendable {
         public var before: String
         public var after: String
         /// How the form was chosen.
-        public var note: String
+        public var reason: Reason
+        /// `reason` in words.
+        public var note: String { reason.description }
+    }
+
+    /// How a word's new spelling was chosen.
+    public enum Reason: Sendable, Hashable, CustomStringConvertible {
+        /// The likeliest attested form (its corpus count).
+        case lexicon(Int32)
+        /// The likeliest attested form when е, э, a final `!` or a dropped і are read the OCR way.
+        case ocrReading(Int32)
+        /// A word the lexicon lacks, spelled by the letter model.
+        case letterModel
+
+        public var description: String {
+            switch self {
+            case .lexicon(let n): "lexicon: \(n)× in the corpus"
+            case .ocrReading(let n): "lexicon (OCR reading): \(n)× in the corpus"
+            case .letterModel: "letter model: unseen word, likelier Kazakh spelling"
+            }
+        }
     }
 
     /// A word of the paragraph as letter codes.
@@ -65,10 +85,16 @@ public struct KazakhLetterRestorer: Sendable {
         var scalarOffset: Int
         /// Index of the word's first letter in `Paragraph.letterByte` / `letterValue`.
         var firstLetter: Int
-        /// Lowercase codes; `!`, `1` and Latin `i` read as і.
-        var codes: [UInt8]
-        var skeleton: [UInt8]
+        var letterCount: Int
+        /// Lowercase codes; `!`, `1` and Latin `i` read as і. Filled in (from `Paragraph.codes`) only
+        /// for the words of a paragraph being restored.
+        var codes: [UInt8] = []
+        var skeleton: [UInt8] = []
+        /// Where the word's codes are in `Paragraph.codes` and `skeletons`.
+        var letters: Range<Int> { firstLetter..<firstLetter + letterCount }
         var skeletonHash: UInt64
+        /// `KazakhRestorationModel.hash(codes)`.
+        var codesHash: UInt64
         /// Positions that must be і whatever the skeleton says (`!`, `1`, Latin `i`).
         var fixedI: [Int]
         /// The word already has a Cyrillic Kazakh letter.
@@ -90,12 +116,36 @@ public struct KazakhLetterRestorer: Sendable {
         var words: [Word] = []
         var letterByte: [Int] = []
         var letterValue: [UInt32] = []
+        /// Per letter of a word: its code and its skeleton letter.
+        var codes: [UInt8] = []
+        var skeletons: [UInt8] = []
+
+        /// Fills in `codes` and `skeleton` of word `j`.
+        mutating func spell(_ j: Int) {
+            let r = words[j].letters
+            words[j].codes = Array(codes[r])
+            words[j].skeleton = Array(skeletons[r])
+        }
     }
+
+    /// Bit k set: skeleton letter k may stand for more than one letter (а г к н о у х и).
+    static let ambiguousSkeletonLetters: UInt64 = (1 << 1) | (1 << 4) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 20) | (1 << 22) | (1 << 9)
 
     /// Words of a paragraph given as UTF-8: maximal runs of letters and digits; a run is a word to
     /// restore only when it is Cyrillic (Latin `i`, and `!`/`1` between Cyrillic letters, allowed).
     static func scan(_ p: UnsafeBufferPointer<UInt8>) -> Paragraph {
         var para = Paragraph()
+        scan(p, into: &para)
+        return para
+    }
+
+    /// `scan`, reusing the storage of `para` (its previous contents are dropped).
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into para: inout Paragraph) {
+        para.words.removeAll(keepingCapacity: true)
+        para.letterByte.removeAll(keepingCapacity: true)
+        para.letterValue.removeAll(keepingCapacity: true)
+        para.codes.removeAll(keepingCapacity: true)
+        para.skeletons.removeAll(keepingCapacity: true)
         let n = p.count
         @inline(__always) func decode(_ i: Int) -> (value: UInt32, width: Int) {
             let b = p[i]
@@ -130,23 +180,23 @@ public struct KazakhLetterRestorer: Sendable {
                 continue
             }
             let start = i, startScalar = scalar, firstLetter = para.letterByte.count
-            var codes: [UInt8] = []
+            var count = 0
             var fixed: [Int] = []
-            var ok = true, hasKazakh = false, hasDigitI = false, hasCyrillic = false, allUpper = true
+            var codesHash: UInt64 = 0xcbf2_9ce4_8422_2325, skeletonHash = codesHash
+            var ok = true, hasKazakh = false, hasDigitI = false, hasCyrillic = false, allUpper = true, ambiguous = false
             while true {
-                let c = KazakhLetters.code(v)
+                var c = KazakhLetters.code(v)
                 if c != 0 {
-                    codes.append(c)
                     hasCyrillic = true
                     if KazakhLetters.isKazakhSpecific(c) { hasKazakh = true }
                     if !KazakhLetters.isUppercase(v) { allUpper = false }
                 } else if v == 0x69 || v == 0x49 {
-                    fixed.append(codes.count)
-                    codes.append(42)
+                    fixed.append(count)
+                    c = 42
                     if v == 0x69 { allUpper = false }
                 } else if isInnerI(v, previous: previous, at: i) {
-                    fixed.append(codes.count)
-                    codes.append(42)
+                    fixed.append(count)
+                    c = 42
                     hasDigitI = true
                 } else {
                     ok = false
@@ -154,6 +204,13 @@ public struct KazakhLetterRestorer: Sendable {
                 if ok {
                     para.letterByte.append(i)
                     para.letterValue.append(v)
+                    para.codes.append(c)
+                    let k = KazakhLetters.skeleton(c)
+                    para.skeletons.append(k)
+                    codesHash = (codesHash ^ UInt64(c)) &* 0x100_0000_01b3
+                    skeletonHash = (skeletonHash ^ UInt64(k)) &* 0x100_0000_01b3
+                    if (1 << UInt64(k)) & Self.ambiguousSkeletonLetters != 0 { ambiguous = true }
+                    count += 1
                 }
                 previous = v
                 i += width
@@ -165,24 +222,20 @@ public struct KazakhLetterRestorer: Sendable {
             guard ok && hasCyrillic else {
                 para.letterByte.removeSubrange(firstLetter...)
                 para.letterValue.removeSubrange(firstLetter...)
+                para.codes.removeSubrange(firstLetter...)
+                para.skeletons.removeSubrange(firstLetter...)
                 continue
-            }
-            var skeleton = codes
-            var ambiguous = false
-            for k in 0..<skeleton.count {
-                skeleton[k] = KazakhLetters.skeleton(codes[k])
-                if KazakhLetters.restorations[Int(skeleton[k])].count > 1 { ambiguous = true }
             }
             let after = i + 1 < n ? decode(i + 1).value : 0x20
             let bang = i < n && (p[i] == 0x21 || p[i] == 0x31) && KazakhLetters.code(after) == 0
                 && !(after >= 0x30 && after <= 0x39) && !(Unicode.Scalar(after)?.properties.isAlphabetic ?? false)
             para.words.append(Word(byteStart: start, byteEnd: i, scalarOffset: startScalar, firstLetter: firstLetter,
-                                   codes: codes, skeleton: skeleton, skeletonHash: KazakhRestorationModel.hash(skeleton),
+                                   letterCount: count, skeletonHash: skeletonHash == 0 ? 1 : skeletonHash,
+                                   codesHash: codesHash == 0 ? 1 : codesHash,
                                    fixedI: fixed, hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI, trailingBang: bang,
-                                   bangBeforePunctuation: bang && [0x2E, 0x2C, 0x3B, 0x3A].contains(after),
+                                   bangBeforePunctuation: bang && (after == 0x2E || after == 0x2C || after == 0x3B || after == 0x3A),
                                    isAmbiguous: ambiguous, allUppercase: allUpper))
         }
-        return para
     }
 
     static func scan(_ text: String) -> Paragraph {
@@ -194,22 +247,113 @@ public struct KazakhLetterRestorer: Sendable {
     /// letter, and its words are more likely Kazakh skeletons than Russian words (word counts of
     /// both corpora, naive Bayes). Used until language ID marks blocks.
     public func needsRestoration(_ text: String) -> Bool {
-        needsRestoration(Self.scan(text).words)
+        let para = Self.scan(text)
+        return needsRestoration(para.words, facts: para.words.map { facts($0, in: para) })
     }
 
-    func needsRestoration(_ words: [Word]) -> Bool {
+    /// The odds are multiplied rather than their logarithms added (a logarithm only when the product
+    /// leaves a safe range), so that the check costs no `log` per word.
+    func needsRestoration(_ words: [Word], facts: [WordFacts], ocr: Bool = false) -> Bool {
+        guard Self.mayNeedRestoration(words, ocr: ocr) else { return false }
+        var evidence = 0.0, odds = 1.0
+        let scale = model.russianTotal / model.kazakhTotal
+        for (w, f) in zip(words, facts) {
+            let k = Double(f.skeletonTotal)
+            let r = Double(w.hasOCRDigit ? 0 : f.russian)
+            if k == 0 && r == 0 { continue }
+            odds *= (k + 0.5) * scale / (r + 0.5)
+            if odds > 1e200 || odds < 1e-200 {
+                evidence += log(odds)
+                odds = 1
+            }
+        }
+        return evidence + log(odds) > 0
+    }
+
+    /// At most one word in ten keeps a Kazakh letter; in text from OCR with a Russian model, one in
+    /// three (there, passes before this one, such as typo repair, may already have put back some letters).
+    static func mayNeedRestoration(_ words: [Word], ocr: Bool = false) -> Bool {
         var withKazakh = 0
         for w in words where w.hasKazakhLetter { withKazakh += 1 }
-        guard !words.isEmpty && withKazakh * 10 <= words.count else { return false }
-        var evidence = 0.0
-        for w in words {
-            let k = Double(model.skeletonTotal(w.skeletonHash))
-            let r = Double(w.hasOCRDigit ? 0 : model.russianCount(KazakhRestorationModel.hash(w.codes)))
-            if k == 0 && r == 0 { continue }
-            evidence += log((k + 0.5) / model.kazakhTotal) - log((r + 0.5) / model.russianTotal)
-        }
-        return evidence > 0
+        return !words.isEmpty && withKazakh * (ocr ? 3 : 10) <= words.count
     }
+
+    /// What the model says about a word as typed: its skeleton's attested forms and the word's count as
+    /// a Russian word.
+    struct WordFacts {
+        var key: UInt64 = 0
+        var skeletonTotal: Int32 = 0
+        var russian: Int32 = 0
+        /// First attested form of the skeleton and how many there are (0: the skeleton is unknown).
+        var first: Int32 = 0
+        var forms: Int32 = 0
+    }
+
+    func facts(_ w: Word, in para: Paragraph) -> WordFacts {
+        var f = WordFacts(key: w.codesHash, russian: model.russianCount(w.codesHash))
+        if let (range, total) = model.forms(skeleton: para.skeletons[w.letters], hash: w.skeletonHash) {
+            f.skeletonTotal = total
+            f.first = Int32(range.lowerBound)
+            f.forms = Int32(range.count)
+        }
+        return f
+    }
+
+    /// `facts`, memoised in a small direct-mapped table: frequent words then cost no lookups in the
+    /// large model tables (which miss the CPU caches).
+    mutating func cachedFacts(_ w: Word, in para: Paragraph) -> WordFacts {
+        if factCache.isEmpty { factCache = Array(repeating: WordFacts(), count: Self.factCacheSize) }
+        let slot = factSlot(w)
+        if factCache[slot].key == w.codesHash { return factCache[slot] }
+        let f = facts(w, in: para)
+        factCache[slot] = f
+        return f
+    }
+
+    @inline(__always)
+    func isCached(_ w: Word) -> Bool {
+        !factCache.isEmpty && factCache[factSlot(w)].key == w.codesHash
+    }
+
+    @inline(__always)
+    func factSlot(_ w: Word) -> Int {
+        Int(truncatingIfNeeded: (w.codesHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.factCacheSize.trailingZeroBitCount))
+    }
+
+    /// Words are restored in blocks: the forms of the next block and the word pairs of this one are
+    /// requested from memory before the words are scored, so that their cache misses overlap.
+    static let prefetchBlock = 32
+
+    /// Starts loading the counts and letters of the forms of ambiguous words `from..<from + prefetchBlock`.
+    func prefetchForms(_ words: [Word], _ facts: [WordFacts], _ from: Int) {
+        guard from < words.count else { return }
+        for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 1 && !words[j].hasKazakhLetter {
+            let range = Int(facts[j].first)..<Int(facts[j].first + facts[j].forms)
+            model.prefetchForms(range)
+            for i in range { model.prefetchLetters(i) }
+        }
+    }
+
+    /// Starts loading the word-pair counts that scoring words `from..<from + prefetchBlock` reads.
+    func prefetchPairs(_ words: [Word], _ facts: [WordFacts], _ from: Int) {
+        for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 1 && !words[j].hasKazakhLetter {
+            let left = j > 0 ? words[j - 1].skeletonHash : nil
+            let right = j + 1 < words.count ? words[j + 1].skeletonHash : nil
+            if let left { model.prefetchPair(.leftTotal, left, words[j].skeletonHash) }
+            if let right { model.prefetchPair(.rightTotal, words[j].skeletonHash, right) }
+            for i in Int(facts[j].first)..<Int(facts[j].first + facts[j].forms) {
+                let h = model.formHash(i)
+                if let left { model.prefetchPair(.leftSkeleton, left, h) }
+                if let right { model.prefetchPair(.rightSkeleton, h, right) }
+            }
+        }
+    }
+
+    private var factCache: [WordFacts] = []
+    /// Buffers of the last paragraph, kept for their capacity.
+    private var scratch = Paragraph()
+    private var scratchFacts: [WordFacts] = []
+    private static let factCacheSize = 1 << 13
 
     /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
     public func looksLikeRussianOCR(_ text: String) -> Bool {
@@ -221,34 +365,59 @@ public struct KazakhLetterRestorer: Sendable {
     public func evidence(in text: String) -> Set<UInt64> {
         var set = Set<UInt64>()
         for w in Self.scan(text).words where w.hasKazakhLetter {
-            set.insert(KazakhRestorationModel.hash(w.codes))
+            set.insert(w.codesHash)
         }
         return set
     }
 
     /// The paragraph with Kazakh letters restored (when it needs it, or always with `force`), and every
     /// word changed. `ocr`: the text comes from OCR with a Russian model (also implied by `б!р`-like
-    /// words), so е may stand for ө, э for ә, a final `!` for і, and an і may be missing.
+    /// words), so е may stand for ө, э for ә, a final `!` for і, and an і may be missing. Without
+    /// `recordChanges` only the text is made (`changes` stays empty): what `normtool restore` needs.
     public mutating func restore(_ text: String, evidence extra: Set<UInt64> = [], force: Bool = false,
-                                 ocr ocrHint: Bool = false) -> (text: String, changes: [Change]) {
+                                 ocr ocrHint: Bool = false, recordChanges: Bool = true) -> (text: String, changes: [Change]) {
         var input = text
         return input.withUTF8 { bytes in
-            let para = Self.scan(bytes)
-            guard force || needsRestoration(para.words) else { return (text, []) }
+            // Reuse the buffers of the previous paragraph.
+            var para = Paragraph(), facts: [WordFacts] = []
+            swap(&para, &scratch)
+            swap(&facts, &scratchFacts)
+            defer {
+                swap(&para, &scratch)
+                swap(&facts, &scratchFacts)
+            }
+            Self.scan(bytes, into: &para)
+            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
+            guard force || Self.mayNeedRestoration(para.words, ocr: ocr) else { return (text, []) }
+            facts.removeAll(keepingCapacity: true)
+            // Start every word's table lookups before waiting for any (they miss the CPU caches).
+            for j in para.words.indices where !isCached(para.words[j]) {
+                model.prefetchWord(skeletonHash: para.words[j].skeletonHash, codesHash: para.words[j].codesHash)
+            }
+            for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
+            guard force || needsRestoration(para.words, facts: facts, ocr: ocr) else { return (text, []) }
             var evidence = extra
-            for w in para.words where w.hasKazakhLetter { evidence.insert(KazakhRestorationModel.hash(w.codes)) }
+            for w in para.words where w.hasKazakhLetter { evidence.insert(w.codesHash) }
 
             var output: [UInt8] = []
             var cursor = 0
             var changes: [Change] = []
+            var changed = false
             var after: [UInt8] = []
-            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
-            for (j, w) in para.words.enumerated() where !w.hasKazakhLetter && (w.isAmbiguous || w.hasOCRDigit || ocr) {
+            for j in para.words.indices {
+                if j % Self.prefetchBlock == 0 {
+                    if j == 0 { prefetchForms(para.words, facts, 0) }
+                    prefetchForms(para.words, facts, j + Self.prefetchBlock)
+                    prefetchPairs(para.words, facts, j)
+                }
+                guard !para.words[j].hasKazakhLetter && (para.words[j].isAmbiguous || para.words[j].hasOCRDigit || ocr) else { continue }
+                para.spell(j)
+                let w = para.words[j]
                 let left = j > 0 ? para.words[j - 1].skeletonHash : nil
                 let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
                 after.removeAll(keepingCapacity: true)
                 var end = w.byteEnd
-                let chosen: [UInt8], note: String
+                let chosen: [UInt8], note: Reason
                 if ocr, let (codes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
                     (chosen, note) = (codes, why)
                     if bang || codes.count != w.codes.count {
@@ -261,7 +430,7 @@ public struct KazakhLetterRestorer: Sendable {
                         }
                         if bang { end += 1 }
                     }
-                } else if let (codes, why) = choose(w, left: left, right: right, evidence: evidence, ocr: ocr) {
+                } else if let (codes, why) = choose(w, facts: facts[j], left: left, right: right, evidence: evidence, ocr: ocr) {
                     (chosen, note) = (codes, why)
                 } else {
                     continue
@@ -285,50 +454,30 @@ public struct KazakhLetterRestorer: Sendable {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<w.byteStart]))
                 output.append(contentsOf: after)
                 cursor = end
+                changed = true
+                guard recordChanges else { continue }
                 changes.append(Change(scalarOffset: w.scalarOffset, byteOffset: w.byteStart,
                                       before: String(decoding: UnsafeBufferPointer(rebasing: bytes[w.byteStart..<end]), as: UTF8.self),
-                                      after: String(decoding: after, as: UTF8.self), note: note))
+                                      after: String(decoding: after, as: UTF8.self), reason: note))
             }
-            if changes.isEmpty { return (text, []) }
+            if !changed { return (text, []) }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
             return (String(decoding: output, as: UTF8.self), changes)
         }
     }
 
     /// The spelling of one word, and why.
-    mutating func choose(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>, ocr: Bool = false) -> ([UInt8], String)? {
-        if let (range, count) = model.forms(skeleton: w.skeleton, hash: w.skeletonHash) {
+    mutating func choose(_ w: Word, facts: WordFacts, left: UInt64?, right: UInt64?, evidence: Set<UInt64>, ocr: Bool = false) -> ([UInt8], Reason)? {
+        if facts.forms > 0 {
+            let range = Int(facts.first)..<Int(facts.first + facts.forms), count = facts.skeletonTotal
             if range.count == 1 {
-                let form = model.form(range.lowerBound)
-                if form == w.codes { return w.hasOCRDigit ? (form, "lexicon: \(model.count(range.lowerBound))× in the corpus") : nil }
-            }
-            let total = Double(count)
-            let leftTotal = left.map { Double(model.pair(.leftTotal, $0, w.skeletonHash)) } ?? 0
-            let rightTotal = right.map { Double(model.pair(.rightTotal, w.skeletonHash, $0)) } ?? 0
-            var best: (score: Double, form: [UInt8], count: Int32)? = nil
-            var typed: Double? = nil
-            for i in range {
-                let form = model.form(i)
-                if !w.fixedI.allSatisfy({ form[$0] == 42 }) { continue }
-                let p = Double(model.count(i)) / total
-                var score = log(p)
-                let h = KazakhRestorationModel.hash(form)
-                if let left {
-                    let pair = Double(model.pair(.leftSkeleton, left, h))
-                    score += log((pair + pairSmoothing * p) / (leftTotal + pairSmoothing)) - log(p)
-                }
-                if let right {
-                    let pair = Double(model.pair(.rightSkeleton, h, right))
-                    score += log((pair + pairSmoothing * p) / (rightTotal + pairSmoothing)) - log(p)
-                }
-                if !evidence.isEmpty && evidence.contains(h) { score += evidenceBonus }
-                if form == w.codes { typed = score }
-                if best == nil || score > best!.score { best = (score, form, model.count(i)) }
-            }
-            if let best {
-                if best.form == w.codes && !w.hasOCRDigit { return nil }
-                if let typed, !w.hasOCRDigit, best.score - typed < lexiconMargin { return nil }
-                return (best.form, "lexicon: \(best.count)× in the corpus")
+                // The only attested spelling: context cannot change the choice.
+                let i = range.lowerBound
+                if model.form(i, equals: w.codes) { return w.hasOCRDigit ? (w.codes, .lexicon(model.count(i))) : nil }
+                if model.form(i, hasIAt: w.fixedI) { return (model.form(i), .lexicon(model.count(i))) }
+            } else if let best = bestForm(w, range: range, total: Double(count), left: left, right: right, evidence: evidence) {
+                if best == -1 { return nil }
+                return (model.form(best), .lexicon(model.count(best)))
             }
         }
         let key = KazakhRestorationModel.hash(w.codes) ^ (w.hasOCRDigit ? 0x5555_5555 : 0) ^ (ocr ? 0xAAAA_0000 : 0)
@@ -338,14 +487,49 @@ public struct KazakhLetterRestorer: Sendable {
         } else {
             var skeleton = w.skeleton
             for k in w.fixedI { skeleton[k] = 42 }
-            let (best, score) = model.bestSpelling(skeleton: skeleton, fixed: unseenStem(w, ocr: ocr), ocr: ocr)
+            let (best, score) = model.bestSpelling(skeleton: skeleton, fixed: unseenStem(w, russian: facts.russian, ocr: ocr), ocr: ocr)
             let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes) + unseenWordMargin
             codes = keep ? w.codes : best
             if unseen.count >= Self.cacheLimit { unseen.removeAll(keepingCapacity: true) }
             unseen[key] = codes
         }
         if codes == w.codes && !w.hasOCRDigit { return nil }
-        return (codes, "letter model: unseen word, likelier Kazakh spelling")
+        return (codes, .letterModel)
+    }
+
+    /// Among several attested forms of a skeleton, the index of the likeliest given its count, its
+    /// neighbours and the paragraph's evidence; -1 when the word stays as typed; nil when no form keeps
+    /// the word's fixed і. Scores are products of probabilities (no logarithms in the hot path).
+    private func bestForm(_ w: Word, range: Range<Int>, total: Double, left: UInt64?, right: UInt64?,
+                          evidence: Set<UInt64>) -> Int? {
+        // A neighbour that never occurs next to this skeleton says nothing: skip its per-form lookups.
+        let leftTotal = left.map { Double(model.pair(.leftTotal, $0, w.skeletonHash)) } ?? 0
+        let rightTotal = right.map { Double(model.pair(.rightTotal, w.skeletonHash, $0)) } ?? 0
+        let bonus = evidence.isEmpty ? 1 : exp(evidenceBonus)
+        var best: (score: Double, index: Int)? = nil
+        var typed: Double? = nil
+        for i in range where model.form(i, hasIAt: w.fixedI) {
+            let p = Double(model.count(i)) / total
+            var score = p
+            let needsHash = leftTotal > 0 || rightTotal > 0 || !evidence.isEmpty
+            let h = needsHash ? model.formHash(i) : 0
+            if leftTotal > 0, let left {
+                let pair = Double(model.pair(.leftSkeleton, left, h))
+                score *= (pair + pairSmoothing * p) / ((leftTotal + pairSmoothing) * p)
+            }
+            if rightTotal > 0, let right {
+                let pair = Double(model.pair(.rightSkeleton, h, right))
+                score *= (pair + pairSmoothing * p) / ((rightTotal + pairSmoothing) * p)
+            }
+            if !evidence.isEmpty && evidence.contains(h) { score *= bonus }
+            if model.form(i, equals: w.codes) { typed = score }
+            if best == nil || score > best!.score { best = (score, i) }
+        }
+        guard let best else { return nil }
+        if !w.hasOCRDigit {
+            if let typed, best.score <= typed * exp(lexiconMargin) { return -1 }
+        }
+        return best.index
     }
 
     /// The letters of an unseen word that are taken as typed: all of a Russian word (`поляк`); in a
@@ -353,9 +537,9 @@ public struct KazakhLetterRestorer: Sendable {
     /// its last foreign letter and at least up to the last `loanwordSuffixLetters` (`Фадлан`,
     /// `коалиция|нын` → `коалицияның`). In the corpus, 90 % of the Kazakh letters of loanwords are
     /// after their last foreign letter, 86 % in their last four letters.
-    func unseenStem(_ w: Word, ocr: Bool) -> [UInt8] {
+    func unseenStem(_ w: Word, russian: Int32, ocr: Bool) -> [UInt8] {
         if w.hasOCRDigit { return [] }
-        if model.russianCount(KazakhRestorationModel.hash(w.codes)) > 0 { return w.codes }
+        if russian > 0 { return w.codes }
         guard let last = w.codes.lastIndex(where: { Self.isForeign($0, ocr: ocr) }) else { return [] }
         return Array(w.codes[..<max(last + 1, w.codes.count - Self.loanwordSuffixLetters)])
     }
@@ -376,7 +560,7 @@ public struct KazakhLetterRestorer: Sendable {
     /// OCR with a Russian model: the attested forms the word may stand for when е may be ө, э may be ә,
     /// a final `!` may be і and (for a word the lexicon lacks) one і may have been dropped. The best by
     /// corpus count and neighbours, whether it took the `!`, and why; nil when nothing is attested.
-    mutating func chooseOCR(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> (codes: [UInt8], bang: Bool, note: String)? {
+    mutating func chooseOCR(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> (codes: [UInt8], bang: Bool, note: Reason)? {
         struct Candidate { var form: [UInt8]; var count: Int32; var skeletonHash: UInt64; var bang: Bool }
         var candidates: [Candidate] = []
         // Skeleton letters with the letter each position must have (0: any with that skeleton).
@@ -442,6 +626,6 @@ public struct KazakhLetterRestorer: Sendable {
         }
         guard let c = best?.candidate else { return nil }
         if c.form == w.codes && !c.bang && !w.hasOCRDigit { return nil }
-        return (c.form, c.bang, "lexicon (OCR reading): \(c.count)× in the corpus")
+        return (c.form, c.bang, .ocrReading(c.count))
     }
 }

@@ -1,3 +1,4 @@
+import CNormData
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -102,13 +103,13 @@ public final class KazakhRestorationModel: Sendable {
     /// The attested forms whose skeleton is `skeleton` (with hash `hash`): first index, count, and the
     /// total count of the skeleton.
     @inline(__always)
-    func forms(skeleton: [UInt8], hash: UInt64) -> (range: Range<Int>, total: Int32)? {
+    func forms<C: RandomAccessCollection>(skeleton: C, hash: UInt64) -> (range: Range<Int>, total: Int32)? where C.Element == UInt8, C.Index == Int {
         guard let slot = skeletons.slot(hash) else { return nil }
         let first = Int(skeletons.value(slot, 0))
         // Guard against a hash collision: the first form must have this skeleton.
-        let f = form(first)
+        let f = letterRange(first)
         guard f.count == skeleton.count else { return nil }
-        for k in 0..<f.count where KazakhLetters.skeleton(f[k]) != skeleton[k] { return nil }
+        for k in 0..<f.count where KazakhLetters.skeleton(letter(f.lowerBound + k)) != skeleton[skeleton.startIndex + k] { return nil }
         return (first..<first + Int(skeletons.value(slot, 1)), skeletons.value(slot, 2))
     }
 
@@ -128,11 +129,61 @@ public final class KazakhRestorationModel: Sendable {
     func form(_ i: Int) -> [UInt8] { letters.bytes(from: Int(formStart[i]), to: Int(formStart[i + 1])) }
     @inline(__always)
     func count(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: formCount[i]) }
+    /// Where the letters of form `i` are (see `letter`).
+    @inline(__always)
+    func letterRange(_ i: Int) -> Range<Int> { Int(formStart[i])..<Int(formStart[i + 1]) }
+    @inline(__always)
+    func letter(_ j: Int) -> UInt8 { UInt8(truncatingIfNeeded: letters[j]) }
+
+    /// Whether form `i` is spelled `codes`.
+    @inline(__always)
+    func form(_ i: Int, equals codes: [UInt8]) -> Bool {
+        let r = letterRange(i)
+        guard r.count == codes.count else { return false }
+        for k in 0..<codes.count where letter(r.lowerBound + k) != codes[k] { return false }
+        return true
+    }
+
+    /// Whether form `i` has і at each of `positions`.
+    @inline(__always)
+    func form(_ i: Int, hasIAt positions: [Int]) -> Bool {
+        let start = letterRange(i).lowerBound
+        for k in positions where letter(start + k) != 42 { return false }
+        return true
+    }
+
+    /// `hash(form(i))` without building the form.
+    @inline(__always)
+    func formHash(_ i: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for j in letterRange(i) { h = (h ^ UInt64(letter(j))) &* 0x100_0000_01b3 }
+        return h == 0 ? 1 : h
+    }
 
     @inline(__always)
     func pair(_ side: PairSide, _ a: UInt64, _ b: UInt64) -> Int32 {
         pairs.slot(Self.pairKey(side, a, b)).map { pairs.value($0, 0) } ?? 0
     }
+
+    /// Starts loading what `forms` and `russianCount` read for a word (hints only).
+    @inline(__always)
+    func prefetchWord(skeletonHash: UInt64, codesHash: UInt64) {
+        skeletons.prefetch(skeletonHash)
+        russian.prefetch(codesHash)
+    }
+
+    /// Starts loading the letters and counts of forms `range` (hints only).
+    @inline(__always)
+    func prefetchForms(_ range: Range<Int>) {
+        formStart.prefetch(range.lowerBound)
+        formCount.prefetch(range.lowerBound)
+    }
+
+    @inline(__always)
+    func prefetchLetters(_ i: Int) { letters.prefetch(Int(formStart[i])) }
+
+    @inline(__always)
+    func prefetchPair(_ side: PairSide, _ a: UInt64, _ b: UInt64) { pairs.prefetch(Self.pairKey(side, a, b)) }
 
     // MARK: Letter model
 
@@ -293,6 +344,14 @@ struct PackedTable: Sendable {
     /// The value of `key` (0 when absent).
     @inline(__always)
     func value(_ key: UInt64, _ k: Int) -> Int32 { slot(key).map { value($0, k) } ?? 0 }
+
+    /// Starts loading the slot where a lookup of `key` begins.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        let i = capacity == 1 ? 0 : Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        bytes.withUnsafeBytes { nz_prefetch($0.baseAddress! + offset + i * stride) }
+    }
 }
 
 /// A little-endian array of 1-, 4- or 8-byte integers stored in a byte array.
@@ -312,6 +371,10 @@ struct PackedArray: Sendable {
             }
         }
     }
+
+    /// Starts loading element `i` (a hint).
+    @inline(__always)
+    func prefetch(_ i: Int) { bytes.withUnsafeBytes { nz_prefetch($0.baseAddress! + offset + i * elementBytes) } }
 
     /// Elements `from..<to` of a byte array.
     @inline(__always)
