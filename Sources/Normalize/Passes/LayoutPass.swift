@@ -250,11 +250,21 @@ public struct LayoutPass: Pass {
     /// Without form feeds there are no pages to compare: a bare number is taken as a page number only
     /// when it stands alone between blank lines (or at the start or end of the text); a decorated one
     /// (`– 3 –`, `Стр. 3`, `Бет 3`) wherever it stands, as pypdf glues pages without a blank line.
+    /// When a blank line follows every line (pdfminer with a small `line_margin`), a lone number between
+    /// single blank lines is a word of the text (`7,` / `5` / `триллион`): it then needs two blank lines
+    /// on each side.
     func markIsolatedPageNumbers(_ rows: inout [Row], edits: inout [Edit]) {
+        var lines = 0, singleGaps = 0
+        for i in rows.indices where !rows[i].blank {
+            lines += 1
+            if i + 2 < rows.count, rows[i + 1].blank, !rows[i + 2].blank { singleGaps += 1 }
+        }
+        let gap = singleGaps * 2 >= lines ? 2 : 1
+        func isolated(_ range: Range<Int>) -> Bool { range.allSatisfy { !rows.indices.contains($0) || rows[$0].blank } }
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
             let t = LineText.trimmed(Substring(rows[i].text))
-            let before = i == 0 || rows[i - 1].blank
-            let after = i + 1 == rows.count || rows[i + 1].blank
+            let before = isolated(i - gap..<i)
+            let after = isolated(i + 1..<i + 1 + gap)
             let decorated = !t.unicodeScalars.allSatisfy(LineText.isDigit)
             guard before && after || decorated, Self.isPageNumber(t) else { continue }
             rows[i].kind = .pageNumber

@@ -124,6 +124,10 @@ public struct ReflowPass: Pass {
         var margin = 0
         var indentMode = false
         var blankMode = false
+        /// pdfminer (and pdftotext now and then) splits the stretched lines of justified narrow columns
+        /// into single words: when 30 % or more of the lines are one word, a one-word line is a piece of
+        /// a stretched line, and stretched lines never end a paragraph.
+        var fragmented = false
         var hyphen: LineEndHyphen
         var output: [Block] = []
         var edits: [Edit] = []
@@ -181,6 +185,7 @@ public struct ReflowPass: Pass {
                 }
             }
             blankMode = single > none
+            fragmented = rows.count >= 10 && rows.filter({ LineText.wordCount($0.text) == 1 }).count * 10 >= rows.count * 3
             var keeps = 0, joins = 0
             for i in rows.indices.dropLast() where Self.endsWithLineHyphen(rows[i].text, rows[i + 1].text) {
                 switch hyphen.strongEvidence(before: rows[i].text, after: rows[i + 1].text) {
@@ -274,6 +279,7 @@ public struct ReflowPass: Pass {
                 if !blankMode { return !( !LineText.endsSentence(a) && LineText.startsLowercase(b)) }
             }
             guard LineText.endsSentence(a) || a.hasSuffix(":"), LineText.startsLikeParagraph(b) else { return false }
+            if fragmented, LineText.wordCount(a) == 1 { return false }
             if indentMode, rows[i].indent > margin + 1 { return true }
             if rows[i - 1].trailingSpaces >= 2, LineText.endsSentence(a) { return true }
             if languageChanges(at: i) { return true }
