@@ -115,9 +115,9 @@ public struct LanguageIdentifier: Sendable {
         return copy.withUTF8 { identify(utf8: $0) }
     }
 
-    /// Per-word evidence kept for the mixed search: the two languages' costs and where the word is; for a
-    /// Latin-script word (no evidence between Kazakh and Russian) its English cost, the lowest cost of the
-    /// other Latin-script classes and its letters instead.
+    /// Per-word evidence kept for the mixed search (24 bytes, so short paragraphs keep it on the stack):
+    /// the two languages' costs and where the word is; for a Latin-script word (no evidence between Kazakh
+    /// and Russian) its English cost and the lowest cost of the other Latin-script classes instead.
     struct WordEvidence {
         var first: UInt32
         var second: UInt32
@@ -125,10 +125,7 @@ public struct LanguageIdentifier: Sendable {
         var scalarStart: Int32
         var scalarEnd: Int32
         var capitalized: Bool
-        var latinCapitalized = false
-        var latinLetters: Int32 = 0
-        var english: UInt32 = 0
-        var otherLatin: UInt32 = 0
+        var latin: Bool
     }
 
     /// Decides the language of UTF-8 text (invalid sequences count as non-letters).
@@ -139,8 +136,9 @@ public struct LanguageIdentifier: Sendable {
         return withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: keepWords ? text.count / 2 + 1 : 1) { words in
             // Evidence per script: a Cyrillic paragraph is decided on its Cyrillic words (an English quotation
             // or a brand name in it would otherwise add the same noise to every Cyrillic class), a Latin one
-            // on its Latin words. The script with more letters wins, not counting capitalised Latin words
-            // (names and brands in Cyrillic text: "Google Drive, Microsoft Outlook").
+            // on its Latin words. Cyrillic wins unless the Latin words have more than twice its letters (the
+            // tool's text is Kazakh and Russian), not counting capitalised Latin words (names and brands in
+            // Cyrillic text: "Google Drive, Microsoft Outlook").
             var cyrillicTotal = SIMD16<UInt32>(), latinTotal = SIMD16<UInt32>()
             var cyrillicNGrams = 0, latinNGrams = 0
             var cyrillicLetters = 0, latinLowercaseLetters = 0
@@ -167,18 +165,14 @@ public struct LanguageIdentifier: Sendable {
                 }
                 guard keepWords else { return }
                 // Latin words (names, brands, terms) in Cyrillic text say nothing about Kazakh versus Russian.
-                words[wordCount] = w.cyrillic
-                    ? WordEvidence(first: w.costs[a], second: w.costs[b], letters: Int32(w.letters),
-                                   scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
-                                   scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized)
-                    : WordEvidence(first: 0, second: 0, letters: 0,
-                                   scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
-                                   scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: false,
-                                   latinCapitalized: w.capitalized, latinLetters: Int32(w.letters), english: w.costs[e],
-                                   otherLatin: others.reduce(UInt32.max) { min($0, w.costs[$1]) })
+                words[wordCount] = WordEvidence(
+                    first: w.cyrillic ? w.costs[a] : w.costs[e],
+                    second: w.cyrillic ? w.costs[b] : others.reduce(UInt32.max) { min($0, w.costs[$1]) },
+                    letters: Int32(w.letters), scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
+                    scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized, latin: !w.cyrillic)
                 wordCount &+= 1
             }
-            let cyrillic = cyrillicLetters > 0 && cyrillicLetters >= latinLowercaseLetters
+            let cyrillic = cyrillicLetters > 0 && 2 * cyrillicLetters >= latinLowercaseLetters
             let (total, ngrams) = cyrillic ? (cyrillicTotal, cyrillicNGrams) : (latinTotal, latinNGrams)
             guard letters >= minimumLetters, ngrams > 0, looksLikeText(characters, wordLetters: wordLetters) else {
                 return .undetermined
@@ -268,10 +262,11 @@ public struct LanguageIdentifier: Sendable {
         // Capitalised words are mostly names, and Russian names inside Kazakh text (and the reverse) are not
         // a change of language: they count only in text that is mostly capitalised (ALL-CAPS headings).
         var capitalizedCount = 0
-        for w in words where w.capitalized { capitalizedCount += 1 }
+        for w in words where w.capitalized && !w.latin { capitalizedCount += 1 }
         let skipCapitalized = capitalizedCount * 2 < words.count
         @inline(__always) func evidence(_ k: Int) -> (Double, Double, Int) {
             let w = words[k]
+            if w.latin { return (0, 0, 0) }
             if skipCapitalized && w.capitalized { return (0, 0, Int(w.letters)) }
             return (Double(w.first), Double(w.second), Int(w.letters))
         }
@@ -296,9 +291,9 @@ public struct LanguageIdentifier: Sendable {
             let state = states[runStart]
             for w in runStart..<k {
                 if state == 2 {
-                    first += Double(words[w].english)
-                    second += Double(words[w].otherLatin)
-                    ngramsApprox += Int(words[w].latinLetters) * model.maxOrder
+                    first += Double(words[w].first)
+                    second += Double(words[w].second)
+                    ngramsApprox += Int(words[w].letters) * model.maxOrder
                 } else {
                     let (f, s, l) = evidence(w)
                     first += state == 0 ? f : s
@@ -368,12 +363,12 @@ public struct LanguageIdentifier: Sendable {
         var states: [UInt8]?
         var k = 0
         while k < words.count {
-            guard words[k].letters > 0 else {
+            guard !words[k].latin else {
                 k += 1
                 continue
             }
             var end = k, letters = 0, first = 0.0, second = 0.0
-            while end < words.count && words[end].letters > 0 {
+            while end < words.count && !words[end].latin {
                 letters += Int(words[end].letters)
                 first += Double(words[end].first)
                 second += Double(words[end].second)
@@ -395,18 +390,18 @@ public struct LanguageIdentifier: Sendable {
         var runs: [Range<Int>] = []
         var k = 0
         while k < words.count {
-            guard words[k].latinLetters > 0 else {
+            guard words[k].latin else {
                 k += 1
                 continue
             }
             var end = k, letters = 0, capitalized = 0
             var english = 0.0, other = 0.0
-            while end < words.count && words[end].latinLetters > 0 {
+            while end < words.count && words[end].latin {
                 let w = words[end]
-                letters += Int(w.latinLetters)
-                if w.latinCapitalized { capitalized += 1 }
-                english += Double(w.english)
-                other += Double(w.otherLatin)
+                letters += Int(w.letters)
+                if w.capitalized { capitalized += 1 }
+                english += Double(w.first)
+                other += Double(w.second)
                 end += 1
             }
             if end - k >= englishRunWords, letters >= minimum, capitalized * 2 <= end - k, other - english > margin {

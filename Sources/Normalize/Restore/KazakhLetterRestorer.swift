@@ -135,6 +135,17 @@ public struct KazakhLetterRestorer: Sendable {
     /// restore only when it is Cyrillic (Latin `i`, and `!`/`1` between Cyrillic letters, allowed).
     static func scan(_ p: UnsafeBufferPointer<UInt8>) -> Paragraph {
         var para = Paragraph()
+        scan(p, into: &para)
+        return para
+    }
+
+    /// `scan`, reusing the storage of `para` (its previous contents are dropped).
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into para: inout Paragraph) {
+        para.words.removeAll(keepingCapacity: true)
+        para.letterByte.removeAll(keepingCapacity: true)
+        para.letterValue.removeAll(keepingCapacity: true)
+        para.codes.removeAll(keepingCapacity: true)
+        para.skeletons.removeAll(keepingCapacity: true)
         let n = p.count
         @inline(__always) func decode(_ i: Int) -> (value: UInt32, width: Int) {
             let b = p[i]
@@ -225,7 +236,6 @@ public struct KazakhLetterRestorer: Sendable {
                                    bangBeforePunctuation: bang && (after == 0x2E || after == 0x2C || after == 0x3B || after == 0x3A),
                                    isAmbiguous: ambiguous, allUppercase: allUpper))
         }
-        return para
     }
 
     static func scan(_ text: String) -> Paragraph {
@@ -243,8 +253,8 @@ public struct KazakhLetterRestorer: Sendable {
 
     /// The odds are multiplied rather than their logarithms added (a logarithm only when the product
     /// leaves a safe range), so that the check costs no `log` per word.
-    func needsRestoration(_ words: [Word], facts: [WordFacts]) -> Bool {
-        guard Self.mayNeedRestoration(words) else { return false }
+    func needsRestoration(_ words: [Word], facts: [WordFacts], ocr: Bool = false) -> Bool {
+        guard Self.mayNeedRestoration(words, ocr: ocr) else { return false }
         var evidence = 0.0, odds = 1.0
         let scale = model.russianTotal / model.kazakhTotal
         for (w, f) in zip(words, facts) {
@@ -260,11 +270,12 @@ public struct KazakhLetterRestorer: Sendable {
         return evidence + log(odds) > 0
     }
 
-    /// At most one word in ten keeps a Kazakh letter.
-    static func mayNeedRestoration(_ words: [Word]) -> Bool {
+    /// At most one word in ten keeps a Kazakh letter; in text from OCR with a Russian model, one in
+    /// three (there, passes before this one, such as typo repair, may already have put back some letters).
+    static func mayNeedRestoration(_ words: [Word], ocr: Bool = false) -> Bool {
         var withKazakh = 0
         for w in words where w.hasKazakhLetter { withKazakh += 1 }
-        return !words.isEmpty && withKazakh * 10 <= words.count
+        return !words.isEmpty && withKazakh * (ocr ? 3 : 10) <= words.count
     }
 
     /// What the model says about a word as typed: its skeleton's attested forms and the word's count as
@@ -339,6 +350,9 @@ public struct KazakhLetterRestorer: Sendable {
     }
 
     private var factCache: [WordFacts] = []
+    /// Buffers of the last paragraph, kept for their capacity.
+    private var scratch = Paragraph()
+    private var scratchFacts: [WordFacts] = []
     private static let factCacheSize = 1 << 13
 
     /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
@@ -364,14 +378,24 @@ public struct KazakhLetterRestorer: Sendable {
                                  ocr ocrHint: Bool = false, recordChanges: Bool = true) -> (text: String, changes: [Change]) {
         var input = text
         return input.withUTF8 { bytes in
-            var para = Self.scan(bytes)
-            guard force || Self.mayNeedRestoration(para.words) else { return (text, []) }
-            var facts: [WordFacts] = []
-            facts.reserveCapacity(para.words.count)
+            // Reuse the buffers of the previous paragraph.
+            var para = Paragraph(), facts: [WordFacts] = []
+            swap(&para, &scratch)
+            swap(&facts, &scratchFacts)
+            defer {
+                swap(&para, &scratch)
+                swap(&facts, &scratchFacts)
+            }
+            Self.scan(bytes, into: &para)
+            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
+            guard force || Self.mayNeedRestoration(para.words, ocr: ocr) else { return (text, []) }
+            facts.removeAll(keepingCapacity: true)
             // Start every word's table lookups before waiting for any (they miss the CPU caches).
-            for w in para.words where !isCached(w) { model.prefetchWord(skeletonHash: w.skeletonHash, codesHash: w.codesHash) }
-            for w in para.words { facts.append(cachedFacts(w, in: para)) }
-            guard force || needsRestoration(para.words, facts: facts) else { return (text, []) }
+            for j in para.words.indices where !isCached(para.words[j]) {
+                model.prefetchWord(skeletonHash: para.words[j].skeletonHash, codesHash: para.words[j].codesHash)
+            }
+            for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
+            guard force || needsRestoration(para.words, facts: facts, ocr: ocr) else { return (text, []) }
             var evidence = extra
             for w in para.words where w.hasKazakhLetter { evidence.insert(w.codesHash) }
 
@@ -380,7 +404,6 @@ public struct KazakhLetterRestorer: Sendable {
             var changes: [Change] = []
             var changed = false
             var after: [UInt8] = []
-            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
             for j in para.words.indices {
                 if j % Self.prefetchBlock == 0 {
                     if j == 0 { prefetchForms(para.words, facts, 0) }
