@@ -14,13 +14,13 @@ a Russian keyboard. Outputs (UTF-8, tab-separated, sorted, deterministic):
   forms.tsv     FORM COUNT: every attested lowercase Cyrillic word form.
   letters.tsv   NGRAM COUNT: letter 1..5-grams over the attested forms (each form counted once), with ^
                 before a word and $ after it: the letter model for words the lexicon lacks.
-  russian.tsv   WORD COUNT: lowercase words of corpus/ru.txt seen at least twice, to tell Russian
-                paragraphs and words from Kazakh typed without its letters.
   bigrams.tsv   LEFT RIGHT COUNT: word pairs in which one side is an ambiguous form (its skeleton has
                 more than one attested form) and the other side is given as a skeleton, written with a
                 leading '~' (`~бул\tкітап`, `қол\t~астында`). Pairs seen once are dropped.
-Then, generated from those four TSV files (never edit them): lexicon.bin, pairs.bin, letters.bin and
-russian.bin, the same data as ready-made hash tables that Swift uses in place (no parsing at start-up).
+Then, generated from those three TSV files and Rules/lexicon/ru.tsv (the Russian word counts of the
+shared lexicon, made by scripts/build-lexicons.py; its words seen at least twice tell Russian paragraphs
+and words from Kazakh typed without its letters; never edit the .bin files): lexicon.bin, pairs.bin,
+letters.bin and russian.bin, the same data as ready-made hash tables that Swift uses in place (no parsing at start-up).
 Each starts with the FNV-1a hash of the TSV files it was made from; a test fails when they drift.
 
 Binary layout (little-endian): magic "NZRESTO1", u64 source hash, u32 table count, then per table
@@ -95,10 +95,10 @@ def codes(word):
     return [CODE[c] for c in word]
 
 
-def write_binaries(out):
-    """lexicon.bin, pairs.bin, letters.bin, russian.bin from the TSV files in `out`."""
-    names = ["forms.tsv", "bigrams.tsv", "letters.tsv", "russian.tsv"]
-    source = fnv(b for n in names for b in open(os.path.join(out, n), "rb").read())
+def write_binaries(out, russian_tsv):
+    """lexicon.bin, pairs.bin, letters.bin, russian.bin from the TSV files in `out` and `russian_tsv`."""
+    names = [os.path.join(out, n) for n in ["forms.tsv", "bigrams.tsv", "letters.tsv"]] + [russian_tsv]
+    source = fnv(b for n in names for b in open(n, "rb").read())
 
     forms = [(f, int(c)) for f, c in read_tsv(os.path.join(out, "forms.tsv"))]
     forms.sort(key=lambda fc: (fnv(codes(skeleton(fc[0]))), codes(fc[0])))
@@ -133,7 +133,8 @@ def write_binaries(out):
     write_bin(os.path.join(out, "letters.bin"), source, [table(ngrams, 4, 1), table(hist, 4, 2)], [])
 
     russian, rtotal = {}, 0
-    for w, c in read_tsv(os.path.join(out, "russian.tsv")):
+    for w, c in read_tsv(russian_tsv):
+        if int(c) < 2 or not CYR.match(w): continue
         russian[fnv(codes(w))] = russian.get(fnv(codes(w)), 0) + int(c); rtotal += int(c)
     write_bin(os.path.join(out, "russian.bin"), source, [table(russian, 8, 1)], [array("q", [rtotal])])
 
@@ -156,12 +157,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "../../shared/corpus"))
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "../Rules/restore"))
+    ap.add_argument("--russian", default=os.path.join(os.path.dirname(__file__), "../Rules/lexicon/ru.tsv"),
+                    help="Russian word counts (Rules/lexicon/ru.tsv)")
     ap.add_argument("--heldout")
     ap.add_argument("--binary-only", action="store_true", help="only regenerate the .bin files from the TSV files")
     ap.add_argument("--no-binary", action="store_true", help="only write the TSV files (and --heldout)")
     a = ap.parse_args()
     if a.binary_only:
-        write_binaries(a.out)
+        write_binaries(a.out, a.russian)
         return
 
     sentences = []  # (weight, [word or None])
@@ -197,11 +200,6 @@ def main():
             for n in range(1, ORDER + 1):
                 ngrams[w[i - n + 1:i + 1]] += 1
 
-    russian = collections.Counter()
-    for line in open(os.path.join(a.corpus, "ru.txt"), encoding="utf-8"):
-        for w in words(line):
-            if w: russian[w] += 1
-
     bigrams = collections.Counter()
     for wt, ws in sentences:
         for x, y in zip(ws, ws[1:]):
@@ -214,14 +212,11 @@ def main():
         for f in sorted(forms): o.write(f"{f}\t{forms[f]}\n")
     with open(os.path.join(a.out, "letters.tsv"), "w", encoding="utf-8") as o:
         for g in sorted(ngrams): o.write(f"{g}\t{ngrams[g]}\n")
-    with open(os.path.join(a.out, "russian.tsv"), "w", encoding="utf-8") as o:
-        for w in sorted(russian):
-            if russian[w] >= 2: o.write(f"{w}\t{russian[w]}\n")
     with open(os.path.join(a.out, "bigrams.tsv"), "w", encoding="utf-8") as o:
         for (x, y) in sorted(bigrams):
             if bigrams[(x, y)] >= 2: o.write(f"{x}\t{y}\t{bigrams[(x, y)]}\n")
     if not a.no_binary:
-        write_binaries(a.out)
+        write_binaries(a.out, a.russian)
 
 
 if __name__ == "__main__":

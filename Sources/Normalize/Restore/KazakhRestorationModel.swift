@@ -19,8 +19,9 @@ import Darwin
 /// loading costs a copy, not a parse. Immutable once loaded; safe to share between threads.
 public final class KazakhRestorationModel: Sendable {
     static let files = ["lexicon.bin", "pairs.bin", "letters.bin", "russian.bin"].map { "restore/" + $0 }
-    /// The TSV files the `.bin` files are generated from (their FNV-1a hash is in every `.bin` header).
-    public static let sourceFiles = ["forms.tsv", "bigrams.tsv", "letters.tsv", "russian.tsv"].map { "restore/" + $0 }
+    /// The TSV files the `.bin` files are generated from (their FNV-1a hash is in every `.bin` header):
+    /// three of `Rules/restore/` and the Russian word counts shared with typo repair.
+    public static let sourceFiles = ["forms.tsv", "bigrams.tsv", "letters.tsv"].map { "restore/" + $0 } + ["lexicon/ru.tsv"]
 
     /// Skeleton hash → (first form, number of forms, total count).
     private let skeletons: PackedTable
