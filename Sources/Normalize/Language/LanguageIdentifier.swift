@@ -136,8 +136,9 @@ public struct LanguageIdentifier: Sendable {
         return withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: keepWords ? text.count / 2 + 1 : 1) { words in
             // Evidence per script: a Cyrillic paragraph is decided on its Cyrillic words (an English quotation
             // or a brand name in it would otherwise add the same noise to every Cyrillic class), a Latin one
-            // on its Latin words. The script with more letters wins, not counting capitalised Latin words
-            // (names and brands in Cyrillic text: "Google Drive, Microsoft Outlook").
+            // on its Latin words. Cyrillic wins unless the Latin words have more than twice its letters (the
+            // tool's text is Kazakh and Russian), not counting capitalised Latin words (names and brands in
+            // Cyrillic text: "Google Drive, Microsoft Outlook").
             var cyrillicTotal = SIMD16<UInt32>(), latinTotal = SIMD16<UInt32>()
             var cyrillicNGrams = 0, latinNGrams = 0
             var cyrillicLetters = 0, latinLowercaseLetters = 0
@@ -171,7 +172,7 @@ public struct LanguageIdentifier: Sendable {
                     scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized, latin: !w.cyrillic)
                 wordCount &+= 1
             }
-            let cyrillic = cyrillicLetters > 0 && cyrillicLetters >= latinLowercaseLetters
+            let cyrillic = cyrillicLetters > 0 && 2 * cyrillicLetters >= latinLowercaseLetters
             let (total, ngrams) = cyrillic ? (cyrillicTotal, cyrillicNGrams) : (latinTotal, latinNGrams)
             guard letters >= minimumLetters, ngrams > 0, looksLikeText(characters, wordLetters: wordLetters) else {
                 return .undetermined

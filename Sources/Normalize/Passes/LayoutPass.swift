@@ -217,6 +217,21 @@ public struct LayoutPass: Pass {
                 }
             }
         }
+        // Body text does not go past the page number: short lines below it at the foot of a page, none
+        // ending a sentence or starting in lowercase, are a footer too (`–1–` / `Научный журнал «Вестник»`).
+        var byPage: [Int: [Int]] = [:]
+        for (i, r) in rows.enumerated() where !r.blank { byPage[r.page, default: []].append(i) }
+        for (_, idx) in byPage.sorted(by: { $0.key < $1.key }) {
+            let bottom = Array(idx.suffix(3))
+            guard let number = bottom.firstIndex(where: { rows[$0].kind == .pageNumber }) else { continue }
+            let after = bottom[(number + 1)...].filter { rows[$0].kind == .line }
+            let footer = after.allSatisfy { i in
+                let t = LineText.trimmed(Substring(rows[i].text))
+                return !LineText.endsSentence(t) && LineText.wordCount(t) <= 10 && LineText.startsLikeParagraph(t)
+            }
+            guard footer else { continue }
+            for i in after { mark(i, .runningText, "layout.running-text", "beyond the page number") }
+        }
         // The journal line above the title on the first page: `Вестник КазНУ. Серия филологическая. №3 (171). 2018`.
         let body = rows.indices.filter { rows[$0].kind == .line && !rows[$0].blank }
         if pageCount > 1 || occurrences.isEmpty == false, body.count > 2 {
@@ -276,8 +291,19 @@ public struct LayoutPass: Pass {
     /// Without form feeds (pypdf glues pages together) the page numbers found are where pages end: two
     /// or more of them split the rows into pages, so that running headers are found at the page edges
     /// (also a header broken over two lines, `Ақиқат. Қоғамдық-саяси` / `журнал`). Returns the page count.
+    /// Page numbers closer than 6 lines (footnote numbers on lines of their own) split nothing.
     static func splitPages(atPageNumbers rows: inout [Row]) -> Int {
-        guard rows.filter({ $0.kind == .pageNumber }).count >= 2 else { return 1 }
+        var numbers = 0, sinceLast = Int.max
+        for r in rows where !r.blank {
+            if r.kind == .pageNumber {
+                guard sinceLast >= 6 else { return 1 }
+                numbers += 1
+                sinceLast = 0
+            } else {
+                sinceLast = sinceLast == Int.max ? Int.max : sinceLast + 1
+            }
+        }
+        guard numbers >= 2 else { return 1 }
         var page = 0
         for i in rows.indices {
             rows[i].page = page
@@ -385,10 +411,20 @@ public struct LayoutPass: Pass {
         let t = LineText.trimmed(Substring(rows[idx[k]].text))
         if t.unicodeScalars.count <= 2, t.unicodeScalars.allSatisfy(LineText.isDigit), let n = Int(t), n > 0, n <= 30,
            k + 1 < idx.count, LineText.startsLikeParagraph(LineText.trimmed(Substring(rows[idx[k + 1]].text))) {
-            return (n, false, k + 1)
+            return (n, Self.opensReference(LineText.trimmed(Substring(rows[idx[k + 1]].text))), k + 1)
         }
-        guard let (n, glued) = Self.footnoteNumber(t), n <= 30 else { return nil }
-        return (n, glued, k)
+        if let (n, glued) = Self.footnoteNumber(t), n <= 30 { return (n, glued, k) }
+        // A note whose number stayed glued to the text (`манер.4` / `См.: … https://…`): it opens with a
+        // reference word and carries a URL on this line or the next two.
+        guard Self.opensReference(t), idx[k...].prefix(3).contains(where: { Self.hasURL(Substring(rows[$0].text)) }) else { return nil }
+        let before = k > 0 ? Self.gluedMarkers(in: rows[idx[k - 1]].text) : []
+        return (before.count == 1 ? before.first! : 0, true, k)
+    }
+
+    /// `См.:`, `Қараңыз:`, `Дереккөз:`, `Источник:`, `Source:`: the words a footnote's reference opens with.
+    static func opensReference(_ t: Substring) -> Bool {
+        let lower = LineText.lower(LineText.firstWord(t))
+        return ["см.:", "см.", "см:", "қараңыз:", "қараңыз", "дереккөз:", "источник:", "source:", "see:"].contains(lower)
     }
 
     static func hasURL(_ s: Substring) -> Bool {
@@ -447,7 +483,7 @@ public struct LayoutPass: Pass {
                 let evidence = markers.contains(start.number) || start.glued
                 guard evidence, url || (k >= bottom && markers.contains(start.number)) else { k += 1; continue }
                 nextNote += 1
-                found.insert(start.number)
+                if start.number > 0 { found.insert(start.number) }
                 for i in idx[k...end] {
                     let urlLine = rows[i].kind == .footnote
                     rows[i].kind = .footnote
