@@ -69,8 +69,12 @@ public struct TyposPass: Pass {
         var replacements: [Int: [(Int, Int, String)]] = [:]
         for u in unknowns {
             let key = String(scalars: u.lower)
-            let original = String(decoding: Array(document.blocks[u.block].text.utf8)[u.start..<u.end], as: UTF8.self)
             if counts[key, default: 0] >= 2 { continue }
+            // The word as written, sliced from the block's UTF-8 without copying the block (no
+            // blocks × words cost on a document that is one huge paragraph).
+            let blockText = document.blocks[u.block].text.utf8
+            let original = String(Substring(blockText[blockText.index(blockText.startIndex, offsetBy: u.start)
+                                                      ..< blockText.index(blockText.startIndex, offsetBy: u.end)]))
             let verdict = checker.verdict(for: u.lower, language: u.language, alsoOther: u.alsoOther,
                                           titleCase: u.titleCase, documentTokens: documentTokens,
                                           documentPrefix: documentPrefix) { counts[$0, default: 0] }
