@@ -29,6 +29,9 @@ import Testing
         let collapse = try #require(edits.first { $0["rule"] as? String == "spacing.collapse" })
         let location = try #require(collapse["location"] as? [String: Any])
         #expect(location["byte_offset"] != nil && location["byteOffset"] == nil)
+        // before and after show the same stretch of text, with and without the extra space
+        #expect(collapse["before"] as? String == "азақстан  Республи")
+        #expect(collapse["after"] as? String == "азақстан Республи")
         #expect((object["language"] as? [String: Any])?["label"] as? String == "kk")
     }
 

@@ -82,7 +82,8 @@ public struct SpacingPass: Pass {
                 if j - k > 1 || u != " " {
                     changed = true
                     edits.append(Edit(rule: "spacing.collapse", location: SourceLocation(line: line, column: k + 1),
-                                      before: context(s, k, j), after: context(s, k, k) + " " + context(s, j, j, left: false)))
+                                      before: context(s, k, j) + context(s, j, j, left: false),
+                                      after: context(s, k, k) + " " + context(s, j, j, left: false)))
                 }
                 out.append(0x20)
                 k = j
