@@ -136,8 +136,15 @@ enum LineText {
         return t
     }
 
+    /// Words separated by spaces or tabs, counted without allocating.
     static func wordCount(_ s: Substring) -> Int {
-        s.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+        var count = 0, inWord = false
+        for u in s.unicodeScalars {
+            let space = u == " " || u == "\t"
+            if !space, !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
     }
 
     /// Lowercased with Swift's full Unicode mapping (`Қ` → `қ`, `І` → `і`).
