@@ -3,7 +3,8 @@ import Normalize
 
 /// The JSONL wire format of `clean --format jsonl`: one object per block, in document order:
 /// `{"source", "index", "kind", "line", "text", "language": {...}?, "edits": [...]}`.
-/// Edits are attached to the block whose first line they come from. `language` has the keys of
+/// Edits are attached to the block whose first line they come from: `{"rule", "location": {"line",
+/// "column", "byte_offset"}, "before", "after", "note"?}`. Every key is snake_case, as in `detect`. `language` has the keys of
 /// `detect --format jsonl`: `label`, `confidence`, `runner_up` `{label, score}`, and for `mixed` `spans`.
 enum JSONLines {
     struct Record: Encodable {
@@ -51,6 +52,7 @@ enum JSONLines {
     static func encode(_ doc: Document, source: String) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase  // `byte_offset`, as `runner_up` in `detect`
         let starts = doc.blocks.map(\.line)
         // Edits sorted by line once, then each block takes its range by binary search (no blocks × edits scan).
         let edits = doc.edits.enumerated().sorted { ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset) }.map(\.element)

@@ -26,14 +26,14 @@ struct Restore: ParsableCommand {
             var lineNumber = 0
             try source.forEachLine { line, offset in
                 lineNumber += 1
-                if let bad = firstInvalidUTF8Offset(Array(line)) {
+                if let bad = firstInvalidUTF8Offset(line) {
                     warn("\(source.displayName): byte \(offset + bad): invalid UTF-8; line \(lineNumber) passed through unchanged")
                     hadInvalid = true
                     try out.write(line)
                 } else {
-                    var text = String(decoding: line, as: UTF8.self)
-                    let hadCR = text.hasSuffix("\r")
-                    if hadCR { text.removeLast() }
+                    // A line ending in CR (CRLF input): the CR is put back after the restored text.
+                    let hadCR = line.last == 0x0D
+                    let text = String(decoding: hadCR ? UnsafeBufferPointer(rebasing: line.dropLast()) : line, as: UTF8.self)
                     let (restored, changes) = restorer.restore(text, recordChanges: explain)
                     try out.write(restored)
                     if hadCR { try out.write("\r") }

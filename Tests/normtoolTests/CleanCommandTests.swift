@@ -16,6 +16,22 @@ import Testing
         #expect(leftovers.isEmpty, "partial output left behind: \(leftovers)")
     }
 
+    /// The JSONL record of a repaired paragraph carries its edit with snake_case keys, as `detect` does.
+    @Test func jsonlEditsUseTheSameKeyStyleAsDetect() throws {
+        let text = "Қазақстан  Республикасы 1992 жылы тәуелсіздік алды.\n"
+        let run = try Tool.run(["clean", "--format", "jsonl", "--input-layout", "lines", "--fix-spacing"],
+                               stdin: Data(text.utf8))
+        #expect(run.status == 0)
+        let line = try #require(run.text.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["text"] as? String == "Қазақстан Республикасы 1992 жылы тәуелсіздік алды.")
+        let edits = try #require(object["edits"] as? [[String: Any]])
+        let collapse = try #require(edits.first { $0["rule"] as? String == "spacing.collapse" })
+        let location = try #require(collapse["location"] as? [String: Any])
+        #expect(location["byte_offset"] != nil && location["byteOffset"] == nil)
+        #expect((object["language"] as? [String: Any])?["label"] as? String == "kk")
+    }
+
     @Test func emptyInputGivesEmptyOutput() throws {
         let run = try Tool.run(["clean", "--input-layout", "lines"], stdin: Data())
         #expect(run.status == 0)

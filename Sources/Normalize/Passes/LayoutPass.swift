@@ -57,7 +57,7 @@ public struct LayoutPass: Pass {
         var page = 0
         for block in blocks {
             guard block.kind == .line else { continue }
-            if !block.text.contains("\u{0C}") {
+            if !block.text.utf8.contains(0x0C) {  // a form feed is always a Character of its own
                 rows.append(Row(text: block.text, line: block.line, page: page,
                                 blank: LineText.trimmed(Substring(block.text)).isEmpty))
                 continue
@@ -107,7 +107,7 @@ public struct LayoutPass: Pass {
     /// `12`, `– 12 –`, `- 12 -`, `12 бет`, `Бет 12`, `Стр. 12`, `стр 12`, `Page 12`, `[12]`.
     static func isPageNumber(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
-        guard !t.isEmpty, t.unicodeScalars.count <= 24 else { return false }
+        guard !t.isEmpty, LineText.scalarCount(t) <= 24 else { return false }
         var words = t.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let dashes: Set<String> = ["-", "–", "—", "|"]
         while let f = words.first, dashes.contains(f) { words.removeFirst() }
@@ -135,7 +135,61 @@ public struct LayoutPass: Pass {
 
     /// The text of a line with digits blanked out and spaces collapsed: the key under which a running
     /// header or footer repeats from page to page (`Ақиқат, 2019   3` and `Ақиқат, 2019   4` match).
-    static func furnitureKey(_ s: String) -> String {
+    /// Returned as the UTF-8 of its NFC form, with the scalar count of the key itself: two keys are equal
+    /// as bytes exactly when they are equal as Strings (canonical equivalence), and bytes hash far faster.
+    static func furnitureKey(_ s: String) -> (utf8: KeyBytes, scalars: Int) {
+        var s = s
+        if let fast = s.withUTF8({ furnitureKey(utf8: $0) }) {
+            // Simple text is in NFC already.
+            return (KeyBytes(bytes: fast), fast.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+        }
+        let key = slowFurnitureKey(s)
+        return (KeyBytes(bytes: Array(ICU.normalize(key, .nfc).utf8)), key.unicodeScalars.count)
+    }
+
+    /// UTF-8 bytes as a dictionary key, hashed in one call instead of byte by byte.
+    struct KeyBytes: Hashable {
+        var bytes: [UInt8]
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    /// `furnitureKey` over the bytes, for lines of ASCII and Cyrillic without combining marks (where
+    /// every Character is one scalar, so the result is the same); nil for any other line.
+    static func furnitureKey(utf8 p: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        var space = false
+        var i = 0
+        while i < p.count {
+            let b = p[i]
+            if b < 0x80 {
+                i += 1
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C { space = true; continue }
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b >= 0x30 && b <= 0x39 ? 0x23 : b)
+                continue
+            }
+            // U+0080–U+04FF only: U+00A0 is a space; U+0300–U+036F and U+0483–U+0489 are combining.
+            guard b & 0xE0 == 0xC0, i + 1 < p.count else { return nil }
+            let v = (UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
+            if v == 0xA0 { space = true; i += 2; continue }
+            if v >= 0x500 || (v >= 0x300 && v < 0x370) || (v >= 0x483 && v <= 0x489) { return nil }
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(b)
+            out.append(p[i + 1])
+            i += 2
+        }
+        while let l = out.last, l == 0x23 || l == 0x20 { out.removeLast() }
+        var lead = 0
+        while lead < out.count, out[lead] == 0x23 || out[lead] == 0x20 { lead += 1 }
+        return Array(out[lead...])
+    }
+
+    static func slowFurnitureKey(_ s: String) -> String {
         var out = ""
         var space = false
         for u in LineText.trimmed(Substring(s)).unicodeScalars {
@@ -168,23 +222,32 @@ public struct LayoutPass: Pass {
     /// `formFeeds`: the pages come from form feeds, not from page numbers found in the text.
     func markFurniture(_ rows: inout [Row], pageCount: Int, formFeeds: Bool, edits: inout [Edit]) {
         let edges = Self.edgeRows(rows, pageCount: pageCount)
-        var pagesWithKey: [String: Set<Int>] = [:]
+        // Each row's key, computed once (row texts do not change here).
+        var keys = [(utf8: KeyBytes, scalars: Int)?](repeating: nil, count: rows.count)
+        func key(_ i: Int) -> (utf8: KeyBytes, scalars: Int) {
+            if let k = keys[i] { return k }
+            let k = Self.furnitureKey(rows[i].text)
+            keys[i] = k
+            return k
+        }
+        var pagesWithKey: [KeyBytes: Set<Int>] = [:]
         for (page, idx) in edges {
             for i in idx where rows[i].kind == .line {
-                let key = Self.furnitureKey(rows[i].text)
-                guard key.unicodeScalars.count >= 3 else { continue }
-                pagesWithKey[key, default: []].insert(page)
+                let key = key(i)
+                guard key.scalars >= 3 else { continue }
+                pagesWithKey[key.utf8, default: []].insert(page)
             }
         }
         // Extractors that do not mark pages (pypdf, some OCR) still repeat the header: a short line that
         // occurs several times, word for word, is furniture wherever it stands. With form feeds it must
         // come at least three times (a heading such as `Методы исследования` may come twice); with pages
         // found from their numbers twice, once of them at a page edge (OCR may put the header mid-page).
-        var occurrences: [String: Int] = [:]
-        for r in rows where r.kind == .line && !r.blank {
-            let t = LineText.trimmed(Substring(r.text))
-            guard t.unicodeScalars.count >= 12, t.unicodeScalars.count <= 120, !LineText.endsSentence(t) else { continue }
-            occurrences[Self.furnitureKey(r.text), default: 0] += 1
+        var occurrences: [KeyBytes: Int] = [:]
+        for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+            let t = LineText.trimmed(Substring(rows[i].text))
+            let length = LineText.scalarCount(t)
+            guard length >= 12, length <= 120, !LineText.endsSentence(t) else { continue }
+            occurrences[key(i).utf8, default: 0] += 1
         }
         let minPages = max(2, (pageCount + 2) / 3)
         func mark(_ i: Int, _ kind: BlockKind, _ rule: String, _ note: String?) {
@@ -197,13 +260,13 @@ public struct LayoutPass: Pass {
                 let t = Substring(rows[i].text)
                 if Self.isPageNumber(t) {
                     mark(i, .pageNumber, "layout.page-number", nil)
-                } else if let pages = pagesWithKey[Self.furnitureKey(rows[i].text)], pages.count >= minPages {
+                } else if let pages = pagesWithKey[key(i).utf8], pages.count >= minPages {
                     mark(i, .runningText, "layout.running-text", "repeated on \(pages.count) of \(pageCount) pages")
                 }
             }
         }
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
-            let key = Self.furnitureKey(rows[i].text)
+            let key = key(i).utf8
             guard let n = occurrences[key] else { continue }
             if formFeeds ? n >= max(3, minPages) : n >= 2 && (pageCount == 1 || pagesWithKey[key] != nil) {
                 mark(i, .runningText, "layout.running-text", "the same line \(n)× in the document")
@@ -248,7 +311,7 @@ public struct LayoutPass: Pass {
     /// that starts or ends with a page number and does not end a sentence.
     static func hasPageNumberAffix(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
-        guard !LineText.endsSentence(t), t.unicodeScalars.count <= 120 else { return false }
+        guard !LineText.endsSentence(t), LineText.scalarCount(t) <= 120 else { return false }
         let words = t.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count >= 2 else { return false }
         for n in 1...min(3, words.count - 1) {
@@ -384,7 +447,8 @@ public struct LayoutPass: Pass {
     /// Numbers glued to the end of a word in body text (`берді1`, `чемпион.1`, `тап.2`): candidate markers.
     static func gluedMarkers(in s: String) -> Set<Int> {
         var found: Set<Int> = []
-        let scalars = Array(s.unicodeScalars)
+        guard hasDigit(s) else { return found }
+        let scalars = LineText.scalars(s)
         var i = 1
         while i < scalars.count {
             guard LineText.isDigit(scalars[i]) else { i += 1; continue }
@@ -403,6 +467,11 @@ public struct LayoutPass: Pass {
             i = j
         }
         return found
+    }
+
+    /// An ASCII digit anywhere in `s` (read over the bytes).
+    static func hasDigit(_ s: String) -> Bool {
+        s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// A footnote starts here: `1См.: …`, `2 Қараңыз: …`, or a line holding only the number, with the
@@ -505,7 +574,9 @@ public struct LayoutPass: Pass {
     /// Removes `n` glued after a word (`берді1 .` → `берді.`, `чемпион.1` → `чемпион.`) for the notes found.
     func removeMarkers(_ numbers: Set<Int>, in rows: inout [Row], edits: inout [Edit]) {
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
-            let scalars = Array(rows[i].text.unicodeScalars)
+            // Markers are digits: a row without any is left as it is, unread.
+            guard Self.hasDigit(rows[i].text) else { continue }
+            let scalars = LineText.scalars(rows[i].text)
             var out = String.UnicodeScalarView()
             var k = 0
             var changed = false

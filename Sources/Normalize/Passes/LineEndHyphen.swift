@@ -61,24 +61,97 @@ struct LineEndHyphen: Sendable {
         }
     }
 
-    /// Words of the document (lowercased), with and without hyphens: in-document evidence.
+    /// Words of the document (lowercased), with and without hyphens: in-document evidence. Only the
+    /// words asked about (`wanted`: the joined and hyphenated forms of the document's line-end hyphens,
+    /// see `queries`) are counted, so most words are only scanned: a word whose lowercased letters hash
+    /// to no wanted word's hash is never built as a String.
     struct DocumentWords: Sendable {
         var counts: [String: Int] = [:]
 
-        init(lines: [Substring]) {
-            for line in lines {
-                var word = String.UnicodeScalarView()
-                func flush() {
-                    while let f = word.first, f == "-" { word.removeFirst() }
-                    while let l = word.last, l == "-" { word.removeLast() }
-                    if word.count > 1 { counts[String(word).lowercased(), default: 0] += 1 }
-                    word.removeAll(keepingCapacity: true)
-                }
-                for u in line.unicodeScalars {
-                    if LineText.isLetter(u) || u == "-" { word.append(u) } else if !word.isEmpty { flush() }
-                }
-                if !word.isEmpty { flush() }
+        init(lines: [Substring], wanted: Set<String>) {
+            guard !wanted.isEmpty else { return }
+            // Hashes of the wanted words that a simple word can equal. A simple word lowercased is simple
+            // and in NFC, so it equals a wanted word exactly when it equals that word's NFC form scalar
+            // for scalar: a word whose NFC form is not simple can only be matched by a word that is not
+            // simple either (which is always looked up).
+            var hashes = Set<UInt64>()
+            for w in wanted {
+                let nfc = w.unicodeScalars.allSatisfy(Self.isSimple) ? w : ICU.normalize(w, .nfc)
+                let u = nfc.unicodeScalars
+                // Words of one letter or none are never counted (see below): nothing to look for.
+                guard u.count > 1, u.allSatisfy(Self.isSimple) else { continue }
+                hashes.insert(u.reduce(Self.hashSeed) { Self.hash($0, $1) })
             }
+            for line in lines {
+                let scalars = line.unicodeScalars
+                var i = scalars.startIndex
+                let end = scalars.endIndex
+                while i < end {
+                    let u = scalars[i]
+                    guard LineText.isLetter(u) || u == "-" else {
+                        scalars.formIndex(after: &i)
+                        continue
+                    }
+                    // A run of letters and hyphens, hyphens at its ends left out.
+                    var lo: String.UnicodeScalarView.Index? = nil, hi = i
+                    var simple = true
+                    var n = 0, length = 0  // scalars from lo so far; up to the last letter
+                    var h = Self.hashSeed, hash = h  // of the lowercased scalars from lo; up to the last letter
+                    while i < end {
+                        let v = scalars[i]
+                        guard LineText.isLetter(v) || v == "-" else { break }
+                        let simpleScalar = Self.isSimple(v)
+                        if !simpleScalar { simple = false }
+                        if lo == nil && v != "-" { lo = i }
+                        if lo != nil {
+                            n += 1
+                            if simple { h = Self.hash(h, Self.lower(v)) }
+                        }
+                        if v != "-" {
+                            hi = scalars.index(after: i)
+                            length = n
+                            hash = h
+                        }
+                        scalars.formIndex(after: &i)
+                    }
+                    guard let lo else { continue }
+                    guard length > 1 else { continue }
+                    if simple, !hashes.contains(hash) { continue }
+                    let word = String(String.UnicodeScalarView(scalars[lo..<hi])).lowercased()
+                    if wanted.contains(word) { counts[word, default: 0] += 1 }
+                }
+            }
+        }
+
+        /// ASCII and Cyrillic (U+0400–U+04FF) without combining marks: lowercased one scalar at a time
+        /// (`lower`), exactly as `String.lowercased()` does.
+        static func isSimple(_ u: Unicode.Scalar) -> Bool {
+            u.value < 0x80 || (u.value >= 0x400 && u.value < 0x500 && !(u.value >= 0x483 && u.value <= 0x489))
+        }
+
+        static func lower(_ u: Unicode.Scalar) -> Unicode.Scalar {
+            if u.value < 0x80 { return u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value + 0x20)! : u }
+            return cyrillicLower[Int(u.value - 0x400)]
+        }
+
+        private static let cyrillicLower: [Unicode.Scalar] = (0x400..<0x500).map { v in
+            let u = Unicode.Scalar(v)!
+            let l = String(u).lowercased().unicodeScalars
+            return l.count == 1 ? l.first! : u
+        }
+
+        static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        /// FNV-1a step over a scalar value (a filter only: a hit is checked against the String).
+        static func hash(_ h: UInt64, _ u: Unicode.Scalar) -> UInt64 {
+            (h ^ UInt64(u.value)) &* 0x100_0000_01B3
+        }
+
+        /// The words `LineEndHyphen.decide` looks up for a line ending in `a` followed by `b`.
+        static func queries(before a: Substring, after b: Substring) -> [String] {
+            let (left, right) = LineEndHyphen.parts(before: a, after: b)
+            let la = left.lowercased(), lb = right.lowercased()
+            return [la + lb, la + "-" + lb]
         }
     }
 

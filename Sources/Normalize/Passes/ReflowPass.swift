@@ -60,7 +60,7 @@ public struct ReflowPass: Pass {
         var lengths: [Int] = []
         var blanksSince = -1
         for block in blocks where block.kind == .line {
-            if block.text.contains("\u{0C}") { return true }
+            if block.text.utf8.contains(0x0C) { return true }  // a form feed is always a Character of its own
             let t = LineText.trimmed(Substring(block.text))
             if t.isEmpty {
                 if blanksSince >= 0 { blanksSince += 1 }
@@ -69,7 +69,7 @@ public struct ReflowPass: Pass {
             if blanksSince == 1 { singleBlankGaps += 1 }
             blanksSince = 0
             rows += 1
-            lengths.append(t.unicodeScalars.count)
+            lengths.append(LineText.scalarCount(t))
             if LineText.endsSentence(t) { sentenceEnds += 1 }
             if let last = t.unicodeScalars.last, LineText.isHyphen(last) { hyphenEnds += 1 }
         }
@@ -165,12 +165,16 @@ public struct ReflowPass: Pass {
                     continue
                 }
             }
-            hyphen = LineEndHyphen(lexicon: lexicon, document: LineEndHyphen.DocumentWords(lines: rows.map(\.text)))
+            var wanted = Set<String>()
+            for i in rows.indices.dropFirst() where Self.endsWithLineHyphen(rows[i - 1].text, rows[i].text) {
+                wanted.formUnion(LineEndHyphen.DocumentWords.queries(before: rows[i - 1].text, after: rows[i].text))
+            }
+            hyphen = LineEndHyphen(lexicon: lexicon, document: LineEndHyphen.DocumentWords(lines: rows.map(\.text), wanted: wanted))
             measure()
         }
 
         mutating func measure() {
-            width = Self.columnWidth(rows.filter { $0.text.unicodeScalars.count >= 8 }.map { LineText.visualWidth($0.text) }) ?? width
+            width = Self.columnWidth(rows.filter { LineText.scalarCount($0.text) >= 8 }.map { LineText.visualWidth($0.text) }) ?? width
             var indents: [Int: Int] = [:]
             for r in rows { indents[r.indent, default: 0] += 1 }
             margin = indents.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0

@@ -27,9 +27,33 @@ public struct SpacingPass: Pass {
 
     static func isBlank(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{0C}" || u == "\r" }
 
+    /// Whether `repair` could change anything, read over the bytes: a blank at either end, a blank
+    /// other than a single space, or `.` `!` `?` followed by anything but a space. Most paragraphs have
+    /// none of these and skip the scalar-level repair.
+    static func mayNeedRepair(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { p in
+            guard let first = p.first, let last = p.last else { return false }
+            if first == 0x20 || first == 0x09 || first == 0x0C || first == 0x0D { return true }
+            if last == 0x20 || last == 0x09 || last == 0x0C || last == 0x0D { return true }
+            var previous: UInt8 = 0
+            for b in p {
+                switch b {
+                case 0x09, 0x0C, 0x0D: return true
+                case 0x20 where previous == 0x20: return true
+                default:
+                    if (previous == 0x2E || previous == 0x21 || previous == 0x3F) && b != 0x20 { return true }
+                }
+                previous = b
+            }
+            return false
+        }
+    }
+
     /// The repaired text, or nil when nothing changed.
     static func repair(_ text: String, line: Int, edits: inout [Edit]) -> String? {
-        let s = Array(text.unicodeScalars)
+        guard mayNeedRepair(text) else { return nil }
+        let s = LineText.scalars(text)
         var lo = 0, hi = s.count
         while lo < hi, isBlank(s[lo]) { lo += 1 }
         while hi > lo, isBlank(s[hi - 1]) { hi -= 1 }
@@ -47,7 +71,8 @@ public struct SpacingPass: Pass {
                               after: String(String.UnicodeScalarView(s[from..<hi])),
                               note: "spaces removed at the end of the block"))
         }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []  // UTF-8: appending scalars to a String one by one is far slower
+        out.reserveCapacity(text.utf8.count + 8)
         var k = lo
         while k < hi {
             let u = s[k]
@@ -59,13 +84,13 @@ public struct SpacingPass: Pass {
                     edits.append(Edit(rule: "spacing.collapse", location: SourceLocation(line: line, column: k + 1),
                                       before: context(s, k, j), after: context(s, k, k) + " " + context(s, j, j, left: false)))
                 }
-                out.append(" ")
+                out.append(0x20)
                 k = j
                 continue
             }
-            out.append(u)
+            UTF8.encode(u) { out.append($0) }
             if (u == "." || u == "!" || u == "?"), needsSpaceAfter(s, k, hi) {
-                out.append(" ")
+                out.append(0x20)
                 changed = true
                 edits.append(Edit(rule: "spacing.after-sentence", location: SourceLocation(line: line, column: k + 1),
                                   before: context(s, k + 1, k + 1) + context(s, k + 1, k + 1, left: false),
@@ -73,7 +98,7 @@ public struct SpacingPass: Pass {
             }
             k += 1
         }
-        return changed ? String(out) : nil
+        return changed ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// `болды.1998`, `етті.Бұл`: two letters, the sentence end, then a capitalised word or a number,

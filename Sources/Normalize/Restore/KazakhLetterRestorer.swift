@@ -120,11 +120,26 @@ public struct KazakhLetterRestorer: Sendable {
         var codes: [UInt8] = []
         var skeletons: [UInt8] = []
 
-        /// Fills in `codes` and `skeleton` of word `j`.
-        mutating func spell(_ j: Int) {
-            let r = words[j].letters
-            words[j].codes = Array(codes[r])
-            words[j].skeleton = Array(skeletons[r])
+        /// Storage lent to the word being restored (`lend`), kept for its capacity.
+        var codeBuffer: [UInt8] = []
+        var skeletonBuffer: [UInt8] = []
+
+        /// Word `j` with `codes` and `skeleton` filled in, in this paragraph's reused storage: give it
+        /// back with `giveBack` (no allocation per word).
+        mutating func lend(_ j: Int) -> Word {
+            var w = words[j]
+            swap(&w.codes, &codeBuffer)
+            swap(&w.skeleton, &skeletonBuffer)
+            w.codes.removeAll(keepingCapacity: true)
+            w.codes.append(contentsOf: codes[w.letters])
+            w.skeleton.removeAll(keepingCapacity: true)
+            w.skeleton.append(contentsOf: skeletons[w.letters])
+            return w
+        }
+
+        mutating func giveBack(_ w: inout Word) {
+            swap(&w.codes, &codeBuffer)
+            swap(&w.skeleton, &skeletonBuffer)
         }
     }
 
@@ -411,8 +426,8 @@ public struct KazakhLetterRestorer: Sendable {
                     prefetchPairs(para.words, facts, j)
                 }
                 guard !para.words[j].hasKazakhLetter && (para.words[j].isAmbiguous || para.words[j].hasOCRDigit || ocr) else { continue }
-                para.spell(j)
-                let w = para.words[j]
+                var w = para.lend(j)
+                defer { para.giveBack(&w) }
                 let left = j > 0 ? para.words[j - 1].skeletonHash : nil
                 let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
                 after.removeAll(keepingCapacity: true)
@@ -480,7 +495,7 @@ public struct KazakhLetterRestorer: Sendable {
                 return (model.form(best), .lexicon(model.count(best)))
             }
         }
-        let key = KazakhRestorationModel.hash(w.codes) ^ (w.hasOCRDigit ? 0x5555_5555 : 0) ^ (ocr ? 0xAAAA_0000 : 0)
+        let key = w.codesHash ^ (w.hasOCRDigit ? 0x5555_5555 : 0) ^ (ocr ? 0xAAAA_0000 : 0)
         let codes: [UInt8]
         if let cached = unseen[key] {
             codes = cached

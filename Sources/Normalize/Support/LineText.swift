@@ -3,17 +3,30 @@
 enum LineText {
     static func isLetter(_ u: Unicode.Scalar) -> Bool {
         if u.value < 0x80 { return (u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A }
+        if u.value < 0x500 { return properties[Int(u.value)] & letterBit != 0 }
         return u.properties.isAlphabetic
     }
 
     static func isUpper(_ u: Unicode.Scalar) -> Bool {
         if u.value < 0x80 { return u.value >= 0x41 && u.value <= 0x5A }
+        if u.value < 0x500 { return properties[Int(u.value)] & upperBit != 0 }
         return u.properties.isUppercase
     }
 
     static func isLower(_ u: Unicode.Scalar) -> Bool {
         if u.value < 0x80 { return u.value >= 0x61 && u.value <= 0x7A }
+        if u.value < 0x500 { return properties[Int(u.value)] & lowerBit != 0 }
         return u.properties.isLowercase
+    }
+
+    private static let letterBit: UInt8 = 1, upperBit: UInt8 = 2, lowerBit: UInt8 = 4
+
+    /// Alphabetic, uppercase and lowercase of U+0000–U+04FF (Latin and Cyrillic), read once from the
+    /// same Unicode properties: a table lookup instead of a property search per scalar.
+    private static let properties: [UInt8] = (0..<0x500).map { v in
+        guard let u = Unicode.Scalar(v) else { return 0 }
+        return (u.properties.isAlphabetic ? letterBit : 0) | (u.properties.isUppercase ? upperBit : 0)
+            | (u.properties.isLowercase ? lowerBit : 0)
     }
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
@@ -48,7 +61,17 @@ enum LineText {
         return n
     }
 
-    static func length(_ s: Substring) -> Int { s.unicodeScalars.count }
+    static func length(_ s: Substring) -> Int { scalarCount(s) }
+
+    /// `s.unicodeScalars.count`, counted over the UTF-8 bytes (every byte but a continuation byte
+    /// starts a scalar).
+    static func scalarCount(_ s: Substring) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { p in
+            var n = 0
+            for b in p where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        } ?? s.unicodeScalars.count
+    }
 
     /// Approximate printed width in tenths of an average letter: proportional fonts set `і`, `l`,
     /// spaces and punctuation narrow and `Ш`, `Ж`, `м`, capitals wide, so a line's character count alone
@@ -126,25 +149,90 @@ enum LineText {
 
     static func firstWord(_ s: Substring) -> Substring {
         let t = trimmed(s)
+        let fast: Substring?? = simpleUTF8(t) { p in
+            guard let k = p.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else { return nil }
+            return t[..<t.utf8.index(t.utf8.startIndex, offsetBy: k)]
+        }
+        if let fast { return fast ?? t }
         if let sp = t.firstIndex(where: { $0 == " " || $0 == "\t" }) { return t[..<sp] }
         return t
     }
 
     static func lastWord(_ s: Substring) -> Substring {
         let t = trimmed(s)
+        let fast: Substring?? = simpleUTF8(t) { p in
+            guard let k = p.lastIndex(where: { $0 == 0x20 || $0 == 0x09 }) else { return nil }
+            return t[t.utf8.index(t.utf8.startIndex, offsetBy: k + 1)...]
+        }
+        if let fast { return fast ?? t }
         if let sp = t.lastIndex(where: { $0 == " " || $0 == "\t" }) { return t[t.index(after: sp)...] }
         return t
     }
 
-    /// Words separated by spaces or tabs, counted without allocating.
     static func wordCount(_ s: Substring) -> Int {
-        var count = 0, inWord = false
-        for u in s.unicodeScalars {
-            let space = u == " " || u == "\t"
-            if !space, !inWord { count += 1 }
-            inWord = !space
+        let fast: Int? = simpleUTF8(s) { p in
+            var n = 0, inWord = false
+            for b in p {
+                let separator = b == 0x20 || b == 0x09
+                if !separator && !inWord { n += 1 }
+                inWord = !separator
+            }
+            return n
         }
-        return count
+        return fast ?? s.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+    }
+
+    /// The scalars of `s`, decoded straight from its UTF-8 (what `Array(s.unicodeScalars)` gives, without
+    /// the generic iteration).
+    static func scalars(_ s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8 { p in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(p.count)
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                var v: UInt32
+                if b < 0x80 {
+                    v = UInt32(b)
+                    i += 1
+                } else if b < 0xE0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.append(Unicode.Scalar(v)!)  // a Swift String holds valid UTF-8 only
+            }
+            return out
+        }
+    }
+
+    /// `body` on the UTF-8 of `s` when every scalar of it is a Character of its own, so that byte-level
+    /// answers equal the Character-level ones: ASCII without CR, and U+0080–U+04FF without combining
+    /// marks (U+0300–U+036F, U+0483–U+0489); nil for any other text.
+    static func simpleUTF8<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let result: R?? = s.utf8.withContiguousStorageIfAvailable { p -> R? in
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                    i += 1
+                    continue
+                }
+                guard b >= 0xC2, b <= 0xD3, i + 1 < p.count else { return nil }
+                let c = p[i + 1]
+                if b == 0xCC || (b == 0xCD && c < 0xB0) || (b == 0xD2 && c >= 0x83 && c <= 0x89) { return nil }
+                i += 2
+            }
+            return body(p)
+        }
+        return result ?? nil
     }
 
     /// Lowercased with Swift's full Unicode mapping (`Қ` → `қ`, `І` → `і`).
