@@ -282,18 +282,18 @@ public struct LayoutPass: Pass {
         }
         // Body text does not go past the page number: short lines below it at the foot of a page, none
         // ending a sentence or starting in lowercase, are a footer too (`–1–` / `Научный журнал «Вестник»`).
-        var byPage: [Int: [Int]] = [:]
-        for (i, r) in rows.enumerated() where !r.blank { byPage[r.page, default: []].append(i) }
-        for (_, idx) in byPage.sorted(by: { $0.key < $1.key }) {
-            let bottom = Array(idx.suffix(3))
+        // (The last three rows of a page are the last three of its edge rows.)
+        for (_, idx) in edges.sorted(by: { $0.key < $1.key }) {
+            let bottom = idx.suffix(3)
             guard let number = bottom.firstIndex(where: { rows[$0].kind == .pageNumber }) else { continue }
-            let after = bottom[(number + 1)...].filter { rows[$0].kind == .line }
+            let after = bottom[(number + 1)...]
             let footer = after.allSatisfy { i in
+                guard rows[i].kind == .line else { return true }
                 let t = LineText.trimmed(Substring(rows[i].text))
                 return !LineText.endsSentence(t) && LineText.wordCount(t) <= 10 && LineText.startsLikeParagraph(t)
             }
             guard footer else { continue }
-            for i in after { mark(i, .runningText, "layout.running-text", "beyond the page number") }
+            for i in after where rows[i].kind == .line { mark(i, .runningText, "layout.running-text", "beyond the page number") }
         }
         // The journal line above the title on the first page: `Вестник КазНУ. Серия филологическая. №3 (171). 2018`.
         let body = rows.indices.filter { rows[$0].kind == .line && !rows[$0].blank }
@@ -492,9 +492,12 @@ public struct LayoutPass: Pass {
 
     /// `См.:`, `Қараңыз:`, `Дереккөз:`, `Источник:`, `Source:`: the words a footnote's reference opens with.
     static func opensReference(_ t: Substring) -> Bool {
-        let lower = LineText.lower(LineText.firstWord(t))
-        return ["см.:", "см.", "см:", "қараңыз:", "қараңыз", "дереккөз:", "источник:", "source:", "see:"].contains(lower)
+        let word = LineText.firstWord(t)
+        return referenceWords.contains { word == $0 }
     }
+
+    static let referenceWords = ["См.:", "См.", "См:", "Қараңыз:", "Қараңыз", "Дереккөз:", "Источник:", "Source:", "See:",
+                                 "см.:", "см.", "см:", "қараңыз:", "қараңыз", "дереккөз:", "источник:", "source:", "see:"]
 
     static func hasURL(_ s: Substring) -> Bool {
         s.contains("http") || s.contains("www.") || s.contains("://") || s.contains("h t t p")
