@@ -82,8 +82,7 @@ public struct SpacingPass: Pass {
                 if j - k > 1 || u != " " {
                     changed = true
                     edits.append(Edit(rule: "spacing.collapse", location: SourceLocation(line: line, column: k + 1),
-                                      before: context(s, k, j) + context(s, j, j, left: false),
-                                      after: context(s, k, k) + " " + context(s, j, j, left: false)))
+                                      before: window(s, k - 8, j + 8), after: window(s, k - 8, k, " ", j, j + 8)))
                 }
                 out.append(0x20)
                 k = j
@@ -122,6 +121,18 @@ public struct SpacingPass: Pass {
         var dots = 0
         for u in s[a..<k] where u == "." { dots += 1 }
         return dots == 0 || number
+    }
+
+    /// `s[from..<to]`, then `middle`, then `s[from2..<to2]` (bounds clamped), built as one string.
+    static func window(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ middle: Unicode.Scalar? = nil,
+                       _ from2: Int = 0, _ to2: Int = 0) -> String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s[max(0, from)..<min(s.count, to)])
+        if let middle {
+            out.append(middle)
+            out.append(contentsOf: s[max(0, from2)..<min(s.count, to2)])
+        }
+        return String(out)
     }
 
     /// A few characters around a position, for an edit's before/after.
