@@ -426,6 +426,7 @@ public struct KazakhLetterRestorer: Sendable {
     private var scratch = Paragraph()
     private var scratchFacts: [WordFacts] = []
     private var scratchChosen: [UInt8] = []
+    private var letterMemo = KazakhRestorationModel.LetterMemo()
     private var scratchAfter: [UInt8] = []
     private static let factCacheSize = 1 << 13
 
@@ -506,6 +507,9 @@ public struct KazakhLetterRestorer: Sendable {
                 prefetchPairs(para.words, facts, j)
             }
             guard !para.words[j].hasKazakhLetter && (para.words[j].isAmbiguous || para.words[j].hasOCRDigit || ocr) else { continue }
+            // The only attested spelling, as typed: nothing to do (what `choose` would find, without lending the letters).
+            if !ocr && facts[j].forms == 1 && !para.words[j].hasOCRDigit
+                && model.form(Int(facts[j].first), equals: para.codes[para.words[j].letters]) { continue }
             var w = para.lend(j)
             defer { para.giveBack(&w) }
             let left = j > 0 ? para.words[j - 1].skeletonHash : nil
@@ -589,8 +593,9 @@ public struct KazakhLetterRestorer: Sendable {
         } else {
             var skeleton = w.skeleton
             for k in w.fixedI { skeleton[k] = 42 }
-            let (best, score) = model.bestSpelling(skeleton: skeleton, fixed: unseenStem(w, russian: facts.russian, ocr: ocr), ocr: ocr)
-            let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes) + unseenWordMargin
+            let (best, score) = model.bestSpelling(skeleton: skeleton, fixed: unseenStem(w, russian: facts.russian, ocr: ocr), ocr: ocr,
+                                                   memo: &letterMemo)
+            let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes, memo: &letterMemo) + unseenWordMargin
             codes = keep ? w.codes : best
             if unseen.count >= Self.cacheLimit { unseen.removeAll(keepingCapacity: true) }
             unseen[key] = codes
