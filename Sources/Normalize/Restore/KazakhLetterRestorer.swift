@@ -425,9 +425,7 @@ public struct KazakhLetterRestorer: Sendable {
     /// Buffers of the last paragraph, kept for their capacity.
     private var scratch = Paragraph()
     private var scratchFacts: [WordFacts] = []
-    private var scratchChosen: [UInt8] = []
     private var letterMemo = KazakhRestorationModel.LetterMemo()
-    private var scratchAfter: [UInt8] = []
     private static let factCacheSize = 1 << 13
 
     /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
@@ -454,8 +452,8 @@ public struct KazakhLetterRestorer: Sendable {
         var input = text
         var output: [UInt8] = [], changes: [Change] = []
         let changed = input.withUTF8 { bytes in
-            restore(utf8: bytes, appendingTo: &output, changes: &changes, recordChanges: recordChanges,
-                    evidence: extra, force: force, ocr: ocrHint)
+            restore(bytes, appendingTo: &output, changes: &changes, recordChanges: recordChanges,
+                    evidence: extra, force: force, ocr: ocrHint, appendUnchanged: false)
         }
         return changed ? (String(decoding: output, as: UTF8.self), changes) : (text, [])
     }
@@ -466,22 +464,26 @@ public struct KazakhLetterRestorer: Sendable {
     public mutating func restore(utf8 bytes: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8],
                                  changes: inout [Change], recordChanges: Bool = true, evidence extra: Set<UInt64> = [],
                                  force: Bool = false, ocr ocrHint: Bool = false) -> Bool {
+        restore(bytes, appendingTo: &output, changes: &changes, recordChanges: recordChanges, evidence: extra,
+                force: force, ocr: ocrHint, appendUnchanged: true)
+    }
+
+    /// `appendUnchanged`: whether a paragraph left as it is goes to `output` (false: only a changed one).
+    private mutating func restore(_ bytes: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8],
+                                  changes: inout [Change], recordChanges: Bool, evidence extra: Set<UInt64>,
+                                  force: Bool, ocr ocrHint: Bool, appendUnchanged: Bool) -> Bool {
         // Reuse the buffers of the previous paragraph.
-        var para = Paragraph(), facts: [WordFacts] = [], chosen: [UInt8] = [], after: [UInt8] = []
+        var para = Paragraph(), facts: [WordFacts] = []
         swap(&para, &scratch)
         swap(&facts, &scratchFacts)
-        swap(&chosen, &scratchChosen)
-        swap(&after, &scratchAfter)
         defer {
             swap(&para, &scratch)
             swap(&facts, &scratchFacts)
-            swap(&chosen, &scratchChosen)
-            swap(&after, &scratchAfter)
         }
         Self.scan(bytes, into: &para)
         let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
         guard force || Self.mayNeedRestoration(para.words, ocr: ocr) else {
-            output.append(contentsOf: bytes)
+            if appendUnchanged { output.append(contentsOf: bytes) }
             return false
         }
         facts.removeAll(keepingCapacity: true)
@@ -491,7 +493,7 @@ public struct KazakhLetterRestorer: Sendable {
         }
         for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
         guard force || needsRestoration(para.words, facts: facts, ocr: ocr) else {
-            output.append(contentsOf: bytes)
+            if appendUnchanged { output.append(contentsOf: bytes) }
             return false
         }
         var evidence = extra
@@ -499,91 +501,106 @@ public struct KazakhLetterRestorer: Sendable {
 
         var cursor = 0
         var changed = false
-        output.reserveCapacity(output.count + bytes.count + 16)
+        var chosen: [UInt8] = []
         for j in para.words.indices {
             if j % Self.prefetchBlock == 0 {
                 if j == 0 { prefetchForms(para.words, facts, 0) }
                 prefetchForms(para.words, facts, j + Self.prefetchBlock)
                 prefetchPairs(para.words, facts, j)
             }
-            guard !para.words[j].hasKazakhLetter && (para.words[j].isAmbiguous || para.words[j].hasOCRDigit || ocr) else { continue }
-            // The only attested spelling, as typed: nothing to do (what `choose` would find, without lending the letters).
-            if !ocr && facts[j].forms == 1 && !para.words[j].hasOCRDigit
-                && model.form(Int(facts[j].first), equals: para.codes[para.words[j].letters]) { continue }
-            var w = para.lend(j)
-            defer { para.giveBack(&w) }
-            let left = j > 0 ? para.words[j - 1].skeletonHash : nil
-            let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
-            after.removeAll(keepingCapacity: true)
-            var end = w.byteEnd
+            let word = para.words[j]
+            guard !word.hasKazakhLetter && (word.isAmbiguous || word.hasOCRDigit || ocr) else { continue }
+            var end = word.byteEnd
             let note: Reason
-            if ocr, let (codes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
-                chosen = codes
-                note = why
-                if bang || codes.count != w.codes.count {
-                    // Letters added: spell the whole word, keeping its capitalisation.
-                    let capital = KazakhLetters.isUppercase(para.letterValue[w.firstLetter])
-                    for (k, c) in codes.enumerated() {
-                        let v = KazakhLetters.scalar(c, uppercase: w.allUppercase || (k == 0 && capital))
-                        after.append(UInt8(0xC0 | v >> 6))
-                        after.append(UInt8(0x80 | v & 0x3F))
-                    }
-                    if bang { end += 1 }
-                }
-            } else if let why = choose(w, facts: facts[j], left: left, right: right, evidence: evidence, ocr: ocr, into: &chosen) {
-                note = why
+            // The letters chosen: those of lexicon form `form`, or (when it is -1) `chosen`.
+            var form = -1
+            // The whole word is spelled anew from `chosen` (OCR: letters added).
+            var spelled = false
+            if !ocr && facts[j].forms == 1 && !word.hasOCRDigit && word.fixedCount == 0 {
+                // The only attested spelling (what `choose` finds, without lending the word's letters).
+                let i = Int(facts[j].first)
+                if model.form(i, equals: para.codes[word.letters]) { continue }
+                form = i
+                note = .lexicon(model.count(i))
             } else {
-                continue
+                var w = para.lend(j)
+                defer { para.giveBack(&w) }
+                let left = j > 0 ? para.words[j - 1].skeletonHash : nil
+                let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
+                if ocr, let (codes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
+                    chosen = codes
+                    note = why
+                    if bang || codes.count != w.codes.count {
+                        spelled = true
+                        if bang { end += 1 }
+                    }
+                } else if let (why, i) = choose(w, facts: facts[j], left: left, right: right, evidence: evidence, ocr: ocr, into: &chosen) {
+                    note = why
+                    form = i
+                } else {
+                    continue
+                }
             }
-            var from = w.byteStart
-            for k in 0..<chosen.count where after.isEmpty || from > w.byteStart {
-                let original = para.letterValue[w.firstLetter + k]
-                let isDigitI = original == 0x21 || original == 0x31
-                guard chosen[k] != w.codes[k] || isDigitI else { continue }
-                let at = para.letterByte[w.firstLetter + k]
-                after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
-                let upper = KazakhLetters.isUppercase(original) || (w.allUppercase && isDigitI)
-                let v = KazakhLetters.scalar(chosen[k], uppercase: upper)
-                after.append(UInt8(0xC0 | v >> 6))
-                after.append(UInt8(0x80 | v & 0x3F))
-                from = at + (original < 0x80 ? 1 : 2)
+            if !changed { output.reserveCapacity(output.count + bytes.count + 16) }
+            let mark = output.count
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<word.byteStart]))
+            let afterStart = output.count
+            if spelled {
+                // Letters added: spell the whole word, keeping its capitalisation.
+                let capital = KazakhLetters.isUppercase(para.letterValue[word.firstLetter])
+                for (k, c) in chosen.enumerated() {
+                    let v = KazakhLetters.scalar(c, uppercase: word.allUppercase || (k == 0 && capital))
+                    output.append(UInt8(0xC0 | v >> 6))
+                    output.append(UInt8(0x80 | v & 0x3F))
+                }
+            } else {
+                let letters = form >= 0 ? model.letterRange(form) : 0..<chosen.count
+                var from = word.byteStart
+                for k in 0..<letters.count {
+                    let c = form >= 0 ? model.letter(letters.lowerBound + k) : chosen[k]
+                    let original = para.letterValue[word.firstLetter + k]
+                    let isDigitI = original == 0x21 || original == 0x31
+                    guard c != para.codes[word.firstLetter + k] || isDigitI else { continue }
+                    let at = para.letterByte[word.firstLetter + k]
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
+                    let upper = KazakhLetters.isUppercase(original) || (word.allUppercase && isDigitI)
+                    let v = KazakhLetters.scalar(c, uppercase: upper)
+                    output.append(UInt8(0xC0 | v >> 6))
+                    output.append(UInt8(0x80 | v & 0x3F))
+                    from = at + (original < 0x80 ? 1 : 2)
+                }
+                if from == word.byteStart {
+                    // No letter differs: the word stays.
+                    output.removeLast(output.count - mark)
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<word.byteEnd]))
             }
-            if after.isEmpty { continue }
-            if from > w.byteStart { after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<w.byteEnd])) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<w.byteStart]))
-            output.append(contentsOf: after)
             cursor = end
             changed = true
             guard recordChanges else { continue }
-            changes.append(Change(scalarOffset: w.scalarOffset, byteOffset: w.byteStart,
-                                  before: String(decoding: UnsafeBufferPointer(rebasing: bytes[w.byteStart..<end]), as: UTF8.self),
-                                  after: String(decoding: after, as: UTF8.self), reason: note))
+            changes.append(Change(scalarOffset: word.scalarOffset, byteOffset: word.byteStart,
+                                  before: String(decoding: UnsafeBufferPointer(rebasing: bytes[word.byteStart..<end]), as: UTF8.self),
+                                  after: String(decoding: output[afterStart...], as: UTF8.self), reason: note))
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
+        if changed || appendUnchanged { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...])) }
         return changed
     }
 
-    /// The spelling of one word (written to `chosen`), and why; nil when the word stays as typed.
+    /// The spelling of one word, and why: lexicon form `form`, or (`form` -1) the letters written to
+    /// `chosen`; nil when the word stays as typed.
     mutating func choose(_ w: WordLetters, facts: WordFacts, left: UInt64?, right: UInt64?, evidence: Set<UInt64>,
-                         ocr: Bool = false, into chosen: inout [UInt8]) -> Reason? {
+                         ocr: Bool = false, into chosen: inout [UInt8]) -> (reason: Reason, form: Int)? {
         if facts.forms > 0 {
             let range = Int(facts.first)..<Int(facts.first + facts.forms), count = facts.skeletonTotal
             if range.count == 1 {
                 // The only attested spelling: context cannot change the choice.
                 let i = range.lowerBound
-                if model.form(i, equals: w.codes) {
-                    guard w.hasOCRDigit else { return nil }
-                    model.form(i, into: &chosen)
-                    return .lexicon(model.count(i))
-                }
-                if model.form(i, hasIAt: w.fixedI) {
-                    model.form(i, into: &chosen)
-                    return .lexicon(model.count(i))
-                }
+                if model.form(i, equals: w.codes) { return w.hasOCRDigit ? (.lexicon(model.count(i)), i) : nil }
+                if model.form(i, hasIAt: w.fixedI) { return (.lexicon(model.count(i)), i) }
             } else if let best = bestForm(w, range: range, total: Double(count), left: left, right: right, evidence: evidence) {
                 if best == -1 { return nil }
-                model.form(best, into: &chosen)
-                return .lexicon(model.count(best))
+                return (.lexicon(model.count(best)), best)
             }
         }
         let key = w.codesHash ^ (w.hasOCRDigit ? 0x5555_5555 : 0) ^ (ocr ? 0xAAAA_0000 : 0)
@@ -601,9 +618,8 @@ public struct KazakhLetterRestorer: Sendable {
             unseen[key] = codes
         }
         if codes == w.codes && !w.hasOCRDigit { return nil }
-        chosen.removeAll(keepingCapacity: true)
-        chosen.append(contentsOf: codes)
-        return .letterModel
+        chosen = codes
+        return (.letterModel, -1)
     }
 
     /// Among several attested forms of a skeleton, the index of the likeliest given its count, its

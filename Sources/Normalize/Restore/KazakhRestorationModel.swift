@@ -128,12 +128,6 @@ public final class KazakhRestorationModel: Sendable {
     /// Letter codes of form `i`.
     @inline(__always)
     func form(_ i: Int) -> [UInt8] { letters.bytes(from: Int(formStart[i]), to: Int(formStart[i + 1])) }
-    /// Letter codes of form `i`, written to `codes` (its storage reused).
-    @inline(__always)
-    func form(_ i: Int, into codes: inout [UInt8]) {
-        codes.removeAll(keepingCapacity: true)
-        for j in letterRange(i) { codes.append(letter(j)) }
-    }
     @inline(__always)
     func count(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: formCount[i]) }
     /// Where the letters of form `i` are (see `letter`).
