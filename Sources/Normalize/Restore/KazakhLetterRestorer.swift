@@ -414,9 +414,8 @@ public struct KazakhLetterRestorer: Sendable {
             if let left { model.prefetchPair(.leftTotal, left, words[j].skeletonHash) }
             if let right { model.prefetchPair(.rightTotal, words[j].skeletonHash, right) }
             for i in Int(facts[j].first)..<Int(facts[j].first + facts[j].forms) {
-                let h = model.formHash(i)
-                if let left { model.prefetchPair(.leftSkeleton, left, h) }
-                if let right { model.prefetchPair(.rightSkeleton, h, right) }
+                if let left { model.prefetchPair(.leftSkeleton, left, UInt64(i)) }
+                if let right { model.prefetchPair(.rightSkeleton, UInt64(i), right) }
             }
         }
     }
@@ -636,17 +635,15 @@ public struct KazakhLetterRestorer: Sendable {
         for i in range where model.form(i, hasIAt: w.fixedI) {
             let p = Double(model.count(i)) / total
             var score = p
-            let needsHash = leftTotal > 0 || rightTotal > 0 || !evidence.isEmpty
-            let h = needsHash ? model.formHash(i) : 0
             if leftTotal > 0, let left {
-                let pair = Double(model.pair(.leftSkeleton, left, h))
+                let pair = Double(model.pair(.leftSkeleton, left, UInt64(i)))
                 score *= (pair + pairSmoothing * p) / ((leftTotal + pairSmoothing) * p)
             }
             if rightTotal > 0, let right {
-                let pair = Double(model.pair(.rightSkeleton, h, right))
+                let pair = Double(model.pair(.rightSkeleton, UInt64(i), right))
                 score *= (pair + pairSmoothing * p) / ((rightTotal + pairSmoothing) * p)
             }
-            if !evidence.isEmpty && evidence.contains(h) { score *= bonus }
+            if !evidence.isEmpty && evidence.contains(model.formHash(i)) { score *= bonus }
             if model.form(i, equals: w.codes) { typed = score }
             if best == nil || score > best!.score { best = (score, i) }
         }
@@ -686,7 +683,7 @@ public struct KazakhLetterRestorer: Sendable {
     /// a final `!` may be і and (for a word the lexicon lacks) one і may have been dropped. The best by
     /// corpus count and neighbours, whether it took the `!`, and why; nil when nothing is attested.
     mutating func chooseOCR(_ w: WordLetters, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> (codes: [UInt8], bang: Bool, note: Reason)? {
-        struct Candidate { var form: [UInt8]; var count: Int32; var skeletonHash: UInt64; var bang: Bool }
+        struct Candidate { var form: [UInt8]; var index: Int; var count: Int32; var skeletonHash: UInt64; var bang: Bool }
         var candidates: [Candidate] = []
         // Skeleton letters with the letter each position must have (0: any with that skeleton).
         func collect(_ skeleton: [UInt8], _ required: [UInt8], bang: Bool) {
@@ -696,7 +693,7 @@ public struct KazakhLetterRestorer: Sendable {
                 let form = model.form(i)
                 var ok = true
                 for k in 0..<form.count where required[k] != 0 && form[k] != required[k] { ok = false; break }
-                if ok { candidates.append(Candidate(form: form, count: model.count(i), skeletonHash: hash, bang: bang)) }
+                if ok { candidates.append(Candidate(form: form, index: i, count: model.count(i), skeletonHash: hash, bang: bang)) }
             }
         }
         let vowels = Array(w.codes.indices.filter { w.codes[$0] == 6 || w.codes[$0] == 30 }.prefix(4))
@@ -736,16 +733,15 @@ public struct KazakhLetterRestorer: Sendable {
         for c in candidates {
             let p = Double(c.count) / total
             var score = log(p)
-            let h = KazakhRestorationModel.hash(c.form)
             if let left {
-                let pair = Double(model.pair(.leftSkeleton, left, h)), all = Double(model.pair(.leftTotal, left, c.skeletonHash))
+                let pair = Double(model.pair(.leftSkeleton, left, UInt64(c.index))), all = Double(model.pair(.leftTotal, left, c.skeletonHash))
                 score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
             }
             if let right {
-                let pair = Double(model.pair(.rightSkeleton, h, right)), all = Double(model.pair(.rightTotal, c.skeletonHash, right))
+                let pair = Double(model.pair(.rightSkeleton, UInt64(c.index), right)), all = Double(model.pair(.rightTotal, c.skeletonHash, right))
                 score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
             }
-            if !evidence.isEmpty && evidence.contains(h) { score += evidenceBonus }
+            if !evidence.isEmpty && evidence.contains(KazakhRestorationModel.hash(c.form)) { score += evidenceBonus }
             if c.bang && w.bangBeforePunctuation { score += evidenceBonus }
             if best == nil || score > best!.score { best = (score, c) }
         }

@@ -29,7 +29,9 @@ public final class KazakhRestorationModel: Sendable {
     private let formCount: PackedArray
     private let letters: PackedArray
     let kazakhTotal: Double
-    /// `pairKey(side, a, b)` → count.
+    /// `pairKey(side, a, b)` → count. Each side of a pair is a skeleton hash (the neighbour, and the
+    /// word itself for the `…Total` sides) or the index of an attested form in the lexicon (so scoring
+    /// a form needs no hash of its letters).
     private let pairs: PackedTable
     /// Letter n-gram counts, keys packed 6 bits per letter (oldest letter highest), bit 31 set.
     private let ngram: PackedTable
@@ -190,15 +192,22 @@ public final class KazakhRestorationModel: Sendable {
 
     /// P(letter | history) with Witten–Bell interpolation down to add-one unigrams. `history` holds
     /// `length` letters packed oldest first.
+    /// Computed from the shortest history up. A history never seen means no longer one was seen either
+    /// (every n-gram's shorter suffixes are counted too), and likewise for a letter never seen after a
+    /// history: those lookups are skipped.
     func probability(_ letter: UInt8, history h: UInt32, length: Int) -> Double {
-        if length == 0 {
-            return (Double(ngramCount(UInt32(letter))) + 1) / (unigramTotal + Double(KazakhLetters.count))
+        let unigram = ngramCount(UInt32(letter))
+        var p = (Double(unigram) + 1) / (unigramTotal + Double(KazakhLetters.count))
+        var seenShorter = unigram != 0
+        for k in 0..<length {
+            let shortened = h & ((1 << (6 * UInt32(k + 1))) - 1)
+            guard let slot = history.slot(Self.letterKey(shortened)) else { break }
+            let count = seenShorter ? ngramCount(shortened << 6 | UInt32(letter)) : 0
+            seenShorter = count != 0
+            let types = Double(history.value(slot, 1))
+            p = (Double(count) + types * p) / (Double(history.value(slot, 0)) + types)
         }
-        let lower = probability(letter, history: h & ((1 << (6 * UInt32(length - 1))) - 1), length: length - 1)
-        guard let slot = history.slot(Self.letterKey(h)) else { return lower }
-        let seen = Double(ngramCount(h << 6 | UInt32(letter)))
-        let types = Double(history.value(slot, 1))
-        return (seen + types * lower) / (Double(history.value(slot, 0)) + types)
+        return p
     }
 
     @inline(__always)
