@@ -65,7 +65,9 @@ public struct SpellChecker: Sendable {
     public let kazakhModel: CharModel
     public let russianModel: CharModel
     /// Russian stems with the total count of their forms (see `russianParadigm`).
-    let russianStems: [UInt64: Int32]
+    let russianStems: UInt64Map<Int32>
+    /// Which candidates may be attested (see `AttestationIndex`), so that most are never built or looked up.
+    let attestationIndex: AttestationIndex
 
     /// A correction is confident when the logit of its confidence (see `Features`) reaches this. Chosen on the
     /// fitting sets (build.py sets of corpus text held out of the lexicons, see README, "Typo repair") for a
@@ -85,6 +87,8 @@ public struct SpellChecker: Sendable {
         self.kazakhModel = kazakhModel ?? CharModel(lexicon: kazakh)
         self.russianModel = russianModel ?? CharModel(lexicon: russian)
         self.russianStems = SpellChecker.russianStems(russian)
+        self.attestationIndex = AttestationIndex(kazakh: kazakh, russian: russian, names: names, kazakhMorphology: kazakhMorphology,
+                                                 russianMorphology: russianMorphology, russianEndings: SpellChecker.russianEndings)
         self.kazakh = kazakh
         self.russian = russian
         self.names = names
@@ -187,12 +191,14 @@ public struct SpellChecker: Sendable {
 
     /// Every Russian stem of at least four letters (a lexicon word minus one of `russianEndings`, by hash)
     /// with the total count of the words it stems.
-    static func russianStems(_ lexicon: Lexicon) -> [UInt64: Int32] {
-        var stems: [UInt64: Int32] = [:]
+    static func russianStems(_ lexicon: Lexicon) -> UInt64Map<Int32> {
+        var stems = UInt64Map<Int32>(capacity: lexicon.wordCount * 4, empty: 0)
+        var w: [UInt32] = []
         lexicon.forEachEntry { bytes, count in
-            let w = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value))
+            w.removeAll(keepingCapacity: true)
+            for s in String(decoding: bytes, as: UTF8.self).unicodeScalars { w.append(s.value) }
             for ending in russianEndings where ending.count < w.count - 3 && w.suffix(ending.count).elementsEqual(ending) {
-                stems[stemKey(w.dropLast(ending.count)), default: 0] += Int32(clamping: count)
+                stems.update(stemKey(w.dropLast(ending.count))) { $0 += Int32(clamping: count) }
             }
         }
         return stems
@@ -206,7 +212,7 @@ public struct SpellChecker: Sendable {
         for ending in SpellChecker.russianEndings where ending.count < word.count - 3 {
             guard word.suffix(ending.count).elementsEqual(ending) else { continue }
             let stem = word.dropLast(ending.count)
-            let total = Int(russianStems[SpellChecker.stemKey(stem)] ?? 0) - own
+            let total = Int(russianStems[SpellChecker.stemKey(stem)]) - own
             if total >= knownMinimumCount { return (String(scalars: stem), total) }
         }
         return nil
@@ -450,28 +456,54 @@ public struct SpellChecker: Sendable {
         guard n >= 2 else { return Verdict(candidates: [], confident: false, note: "too short") }
         let kazakhText = language == .kazakh || !alsoOther
         let alphabet = kazakhText ? SpellChecker.russianLetters + SpellChecker.kazakhLetters : SpellChecker.russianLetters
+        let kinds = kazakhText ? 6.0 : 5.0
+        let docTokens = Double(max(1, documentTokens))
+        // The word itself may be a rare form, an unseen form of a known stem, or a name. Then only listed
+        // words compete with it (a derived form against a derived form is too weak to act on).
+        var selfAttestation = attestation(word, language: language, siblings: true)
+        if alsoOther, let other = attestation(word, language: language == .kazakh ? .russian : .kazakh, siblings: true),
+           other.prior > selfAttestation?.prior ?? 0 {
+            selfAttestation = other
+        }
+        let selfPrior = selfAttestation?.prior ?? 0
+        let selfHapax = selfAttestation.map { !$0.derived && $0.frequency == 1 } ?? false
+        let logSelf = selfPrior > 0 ? log(selfPrior) : -Double.infinity
+        let derived = selfPrior == 0
+        // Candidates are spelled one at a time into `filter.scratch`; only those the attestation index cannot
+        // rule out are built as arrays and scored (the others would find no attestation below).
+        var filter = CandidateFilter(word: w, index: attestationIndex, kazakhMorphology: kazakhMorphology,
+                                     russianMorphology: russianMorphology, kazakh: language == .kazakh || alsoOther,
+                                     russian: language == .russian || alsoOther, derived: derived)
+        for i in 0..<n { filter.scratch[i] = w[i] }
         // transposition of c[i], c[i+1] (inside: 1 ≤ i ≤ m-3)
         for i in 0..<(n - 1) where w[i] != w[i + 1] {
-            var c = w
-            c.swapAt(i, i + 1)
-            add(c, Channel.position(i >= 1 && i <= n - 3, slots: n - 3), "transposed letters")
+            filter.scratch.swapAt(i, i + 1)
+            if filter.mayBeAttested(length: n, start: i) {
+                add(Array(filter.scratch[0..<n]), Channel.position(i >= 1 && i <= n - 3, slots: n - 3), "transposed letters")
+            }
+            filter.scratch.swapAt(i, i + 1)
         }
         // a letter of c was deleted: insert one (c has m = n+1 letters; inside: 1 ≤ i ≤ m-2)
         for i in 0...n {
             let p = Channel.position(i >= 1 && i <= n - 1, slots: n - 1)
+            for k in i..<n { filter.scratch[k + 1] = w[k] }
             for x in alphabet {
-                var c = w
-                c.insert(x, at: i)
-                add(c, p, "dropped letter")
+                filter.scratch[i] = x
+                if filter.mayBeAttested(length: n + 1, start: i) {
+                    add(Array(filter.scratch[0..<(n + 1)]), p, "dropped letter")
+                }
             }
+            for k in i..<n { filter.scratch[k] = w[k] }
         }
         // a stray or doubled letter was inserted at i: remove it (c has m = n-1 letters; inside: 1 ≤ i ≤ m-2)
         if n >= 4 {
             for i in 0..<n {
                 let next: UInt32? = i + 1 < n ? w[i + 1] : nil
                 let inside = i >= 1 && i <= n - 3
-                var c = w
-                c.remove(at: i)
+                for k in i..<(n - 1) { filter.scratch[k] = w[k + 1] }
+                defer { for k in i..<n { filter.scratch[k] = w[k] } }
+                guard filter.mayBeAttested(length: n - 1, start: i) else { continue }
+                let c = Array(filter.scratch[0..<(n - 1)])
                 if let next, w[i] == next {
                     add(c, Channel.position(inside, slots: n - 3), "doubled letter")
                 }
@@ -487,10 +519,12 @@ public struct SpellChecker: Sendable {
         }
         // substitutions: a neighbouring key (inside: i ≥ 1) or a lost Kazakh letter (anywhere)
         for i in 0..<n {
+            defer { filter.scratch[i] = w[i] }
             if let keys = SpellChecker.neighbours[w[i]] {
                 for x in keys {
-                    var c = w
-                    c[i] = x
+                    filter.scratch[i] = x
+                    guard filter.mayBeAttested(length: n, start: i) else { continue }
+                    let c = Array(filter.scratch[0..<n])
                     let slots = SpellChecker.substitutionSlots(c)
                     let fan = Double(SpellChecker.neighbours[x]?.count ?? 1)
                     add(c, Channel.position(i >= 1, slots: slots) / fan, "neighbouring key")
@@ -498,27 +532,15 @@ public struct SpellChecker: Sendable {
             }
             if kazakhText, let restored = SpellChecker.restoredKazakh[w[i]] {
                 for x in restored {
-                    var c = w
-                    c[i] = x
+                    filter.scratch[i] = x
+                    guard filter.mayBeAttested(length: n, start: i) else { continue }
+                    let c = Array(filter.scratch[0..<n])
                     let ocr = SpellChecker.lostKazakh[x]?.first != w[i]
                     add(c, (ocr ? 0.3 : 1) / Double(max(1, SpellChecker.kazakhSlots(c))),
                         ocr ? "OCR-confused Kazakh letter" : "lost Kazakh letter")
                 }
             }
         }
-        let kinds = kazakhText ? 6.0 : 5.0
-        let docTokens = Double(max(1, documentTokens))
-        // The word itself may be a rare form, an unseen form of a known stem, or a name. Then only listed
-        // words compete with it (a derived form against a derived form is too weak to act on).
-        var selfAttestation = attestation(word, language: language, siblings: true)
-        if alsoOther, let other = attestation(word, language: language == .kazakh ? .russian : .kazakh, siblings: true),
-           other.prior > selfAttestation?.prior ?? 0 {
-            selfAttestation = other
-        }
-        let selfPrior = selfAttestation?.prior ?? 0
-        let selfHapax = selfAttestation.map { !$0.derived && $0.frequency == 1 } ?? false
-        let logSelf = selfPrior > 0 ? log(selfPrior) : -Double.infinity
-        let derived = selfPrior == 0
         for (c, (channel, kind, _)) in channelOf {
             var found = attestation(c, language: language, derived: derived).map { ($0, language) }
             if found == nil && alsoOther {
