@@ -22,6 +22,7 @@ struct Restore: ParsableCommand {
         var restorer = KazakhLetterRestorer(model: try KazakhRestorationModel(rules: ruleOptions.store))
         let out = try OutputSink(path: nil)
         var hadInvalid = false
+        var restored: [UInt8] = [], changes: [KazakhLetterRestorer.Change] = []
         for source in InputSource.sources(files) {
             var lineNumber = 0
             try source.forEachLine { line, offset in
@@ -33,9 +34,11 @@ struct Restore: ParsableCommand {
                 } else {
                     // A line ending in CR (CRLF input): the CR is put back after the restored text.
                     let hadCR = line.last == 0x0D
-                    let text = String(decoding: hadCR ? UnsafeBufferPointer(rebasing: line.dropLast()) : line, as: UTF8.self)
-                    let (restored, changes) = restorer.restore(text, recordChanges: explain)
-                    try out.write(restored)
+                    restored.removeAll(keepingCapacity: true)
+                    changes.removeAll(keepingCapacity: true)
+                    _ = restorer.restore(utf8: hadCR ? UnsafeBufferPointer(rebasing: line.dropLast()) : line,
+                                         appendingTo: &restored, changes: &changes, recordChanges: explain)
+                    try restored.withUnsafeBufferPointer { try out.write($0) }
                     if hadCR { try out.write("\r") }
                     if explain {
                         for c in changes {
