@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the word-frequency lexicons Rules/lexicon/kk.tsv and Rules/lexicon/ru.tsv from ../shared/corpus.
 
-usage: scripts/build-lexicons.py [--corpus DIR] [--out DIR] [--heldout DIR]
+usage: scripts/build-lexicons.py [--corpus DIR] [--out DIR] [--heldout DIR] [--fold K/N]
 
 Tokenisation (documented in Rules/lexicon/README.md):
   * a word is a maximal run of Cyrillic letters (U+0400-U+04FF, including the Kazakh letters),
@@ -13,6 +13,9 @@ Tokenisation (documented in Rules/lexicon/README.md):
 Held-out lines: every line whose 0-based index i satisfies i % 20 == 7 in kk.txt and ru.txt is NOT
 counted; those lines are written to HELDOUT/heldout.tsv (label<TAB>text) for tuning typo repair with
 ../shared/typos/build.py, so tuning never sees its own answers in the lexicon.
+With --fold K/N (for tuning only, never for Rules/) the held-out lines are instead the K-th of N contiguous
+blocks of kk.txt, of the NTREX lines of kk-extra.txt and of ru.txt: whole articles and stories the lexicon
+has not seen, whose vocabulary is as new to it as that of text from elsewhere (shared/typos/dev).
 Sources per language:
   kk: kk.txt (all counted lines), kk-extra.txt lines 1-351 (NTREX news), and the informal user reviews
       of kk-extra.txt (lines 352-) only for words seen at least REVIEW_MIN times there (reviews are full
@@ -49,16 +52,23 @@ def words(line):
                 yield from w.split("-")
 
 
-def count(path, lines=None, heldout=None, label=None):
+def count(path, lines=None, heldout=None, label=None, fold=None):
+    """Counts the words of `path` (the line range `lines`). When `heldout` is a list, the held-out lines
+    (every HELDOUT_MOD-th line, or with `fold` = (K, N) the K-th of N contiguous blocks of the range) are
+    appended to it with `label` instead of being counted."""
     c = collections.Counter()
     with open(path, encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if lines and not (lines[0] <= i < lines[1]):
-                continue
-            if heldout is not None and i % HELDOUT_MOD == HELDOUT_REM:
-                heldout.append((label, line.rstrip("\n")))
-                continue
-            c.update(words(line))
+        all_lines = f.readlines()
+    lo, hi = lines or (0, len(all_lines))
+    hi = min(hi, len(all_lines))
+    if fold:
+        block = (lo + (hi - lo) * fold[0] // fold[1], lo + (hi - lo) * (fold[0] + 1) // fold[1])
+    for i in range(lo, hi):
+        line = all_lines[i]
+        if heldout is not None and (block[0] <= i < block[1] if fold else i % HELDOUT_MOD == HELDOUT_REM):
+            heldout.append((label, line.rstrip("\n")))
+            continue
+        c.update(words(line))
     return c
 
 
@@ -74,15 +84,18 @@ def main():
     ap.add_argument("--corpus", default=os.path.join(here, "..", "..", "shared", "corpus"))
     ap.add_argument("--out", default=os.path.join(here, "..", "Rules", "lexicon"))
     ap.add_argument("--heldout", default=None, help="folder for heldout.tsv (default: not written)")
+    ap.add_argument("--fold", default=None, help="K/N: hold out the K-th (0-based) of N contiguous blocks instead")
     a = ap.parse_args()
+    fold = tuple(int(x) for x in a.fold.split("/")) if a.fold else None
     held = []
-    kk = count(os.path.join(a.corpus, "kk.txt"), heldout=held, label="kk")
-    kk.update(count(os.path.join(a.corpus, "kk-extra.txt"), lines=(0, NTREX_LINES)))
+    kk = count(os.path.join(a.corpus, "kk.txt"), heldout=held, label="kk", fold=fold)
+    kk.update(count(os.path.join(a.corpus, "kk-extra.txt"), lines=(0, NTREX_LINES), heldout=held if fold else None,
+                    label="kk", fold=fold))
     reviews = count(os.path.join(a.corpus, "kk-extra.txt"), lines=(NTREX_LINES, 1 << 62))
     for w, n in reviews.items():
         if n >= REVIEW_MIN or w in kk:
             kk[w] += n
-    ru = count(os.path.join(a.corpus, "ru.txt"), heldout=held, label="ru")
+    ru = count(os.path.join(a.corpus, "ru.txt"), heldout=held, label="ru", fold=fold)
     os.makedirs(a.out, exist_ok=True)
     write(kk, os.path.join(a.out, "kk.tsv"))
     write(ru, os.path.join(a.out, "ru.tsv"))

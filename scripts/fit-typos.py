@@ -3,8 +3,9 @@
 
 usage: scripts/fit-typos.py TRAIN_SET[,TRAIN_SET...] TEST_SET[,TEST_SET...]
 A SET is a prefix P with P.input.txt, P.edits.jsonl (shared/typos/build.py output, or shared/typos/dev)
-and P.sugg, the standard error of `normtool spell --suggest P.input.txt`: every unknown word with its best
-candidate and the feature values in brackets. A row is positive when the candidate is the injected word's
+and P.sugg, the standard error of `normtool spell --suggest --all [--rules R] P.input.txt`: every unknown
+word with its best candidate and the feature values in brackets. scripts/typo-tuning-sets.sh makes the sets
+the weights are fitted on (never shared/typos/dev, which is only for testing). A row is positive when the candidate is the injected word's
 original. Prints the weights (in the order of SpellChecker.Features.values) and the intercept, then
 precision/recall on the test sets for several logit thresholds. Needs numpy.
 """
@@ -12,7 +13,8 @@ import json, re, sys
 import numpy as np
 
 NAMES = ["overCharModel", "overOthers", "overSelf", "selfAttested", "logPrior", "logChannel", "titleCase",
-         "length", "derived", "inDocument", "lostKazakh", "dropped", "transposed", "short", "stemInDocument", "derivedStrong", "selfHapax"]
+         "length", "derived", "inDocument", "lostKazakh", "dropped", "transposed", "short", "stemInDocument", "derivedStrong", "selfHapax",
+         "overOthersCapped", "closeRival", "candidateHapax", "russianParadigm", "overCharModelCapped", "charGain"]
 LINE = re.compile(r"^normtool: .*?:(\d+):(\d+): (\S+) -> (\S+) (would fix|uncertain): .*\[([-0-9. ]+)\]$")
 
 
@@ -23,7 +25,7 @@ def load(prefix):
     rows = []
     for line in open(prefix + ".sugg", encoding="utf-8"):
         m = LINE.match(line.rstrip("\n"))
-        if not m:
+        if not m or ": context: " in line:
             continue
         e = edits.get((int(m[1]) - 1, m[3]))
         rows.append({"x": [float(v) for v in m[6].split()], "error": e is not None,

@@ -212,6 +212,37 @@ public struct Morphology: Sendable {
     }
 
 
+    /// The stem endings that replacing arcs (`N-x` rows) take off, for indexes of possible stems.
+    var replacedEndings: [[UInt32]] {
+        var seen: [[UInt32]] = []
+        for s in startStates {
+            for arc in arcs[s] where !arc.replaces.isEmpty && !seen.contains(arc.replaces) { seen.append(arc.replaces) }
+        }
+        return seen
+    }
+
+    /// False when `analyze` certainly finds no analysis whose stem is spelled as the first `p` letters of `word`:
+    /// no suffix chain (of either harmony) follows them and no replacing arc's suffix is spelled after them. The
+    /// same gates as `analyze` applies before it looks a stem up, without building arrays.
+    func mayAnalyze(_ word: UnsafeBufferPointer<UInt32>, stemLength p: Int) -> Bool {
+        guard p >= minimumStem, p < word.count else { return false }
+        if hasReplacingArcs {
+            for start in startStates {
+                for arc in arcs[start] where !arc.replaces.isEmpty && p + arc.back.count <= word.count {
+                    if word[p..<p + arc.back.count].elementsEqual(arc.back) { return true }
+                }
+            }
+        }
+        var out: [String] = []
+        return flatArcs.withUnsafeBufferPointer { arcs in
+            forms.withUnsafeBufferPointer { forms in
+                startStates.contains { s in
+                    walkFlat(word, arcs, forms, at: p, state: s, last: word[p - 1], harmony: 3, depth: 0, out: &out)
+                }
+            }
+        }
+    }
+
     /// The suffixes of `word` after its first `p` letters, with the harmony the stem `word[..<p]` allows, or
     /// nil when no chain of the table spells them.
     public func suffixes(of word: [UInt32], after p: Int) -> [String]? {

@@ -7,13 +7,14 @@ public struct Pipeline: Sendable {
     }
 
     /// The passes a configuration asks for, in their natural order
-    /// (decode → unicode → layout → reflow → spacing → language → typos → restore → transliterate).
+    /// (decode → unicode → columns → layout → reflow → spacing → language → typos → restore → transliterate).
     public init(configuration: Configuration) {
         var passes: [any Pass] = []
         if configuration.unicodeRepair {
             passes.append(UnicodeRepairPass())
         }
         if configuration.inputLayout != .lines {
+            passes.append(ColumnsPass(inputLayout: configuration.inputLayout))
             passes.append(LayoutPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))
         }
         passes.append(ReflowPass(inputLayout: configuration.inputLayout, footnotes: configuration.footnotes))

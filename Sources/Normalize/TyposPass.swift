@@ -10,12 +10,24 @@
 /// Never changes: known words of either language, words with digits or Latin letters, words with two or more
 /// capitals (abbreviations, all-caps headings), blocks labelled with another language, hyphenated words and line-end hyphen fragments, words shorter
 /// than four letters, words seen twice or more in the document, and anything that is not running text.
+///
+/// In `suggest` mode it reports the confident corrections ("would fix"), words spelled otherwise elsewhere in
+/// the document (context), and uncertain candidates with at least even odds for attested words
+/// (`attestedSuggestionFloor`) or `unattestedSuggestionFloor` for non-words; `suggestAll` lists every
+/// candidate with its features (for fitting the confidence model).
 public struct TyposPass: Pass {
     public let name = "typos"
     public var mode: Configuration.TypoMode
+    /// Suggest mode: also list low-confidence candidates (every unknown word with a candidate).
+    public var suggestAll: Bool
+    /// Suggest mode: the least confidence at which an uncertain candidate for an attested word is listed.
+    public var attestedSuggestionFloor = 0.5
+    /// Suggest mode: the least confidence at which an uncertain candidate for a non-word is listed.
+    public var unattestedSuggestionFloor = 0.1
 
-    public init(mode: Configuration.TypoMode) {
+    public init(mode: Configuration.TypoMode, suggestAll: Bool = false) {
         self.mode = mode
+        self.suggestAll = suggestAll
     }
 
     /// Block languages the pass works on (`mixed` and `und` are decided word by word from the letters).
@@ -89,6 +101,8 @@ public struct TyposPass: Pass {
             guard let top = verdict.candidates.first else { continue }
             let replacement = u.titleCase ? titleCased(top.word) : top.word
             if mode == .suggest {
+                let floor = verdict.selfAttested ? attestedSuggestionFloor : unattestedSuggestionFloor
+                guard verdict.confident || suggestAll || verdict.confidence >= floor else { continue }
                 document.edits.append(Edit(rule: "typo.suggest", location: location, before: original, after: replacement,
                                            note: (verdict.confident ? "would fix: " : "uncertain: ") + verdict.note))
                 continue

@@ -10,16 +10,20 @@ struct Spell: ParsableCommand {
             untouched. Lines that language identification labels as neither Kazakh nor Russian are left alone. Consecutive lines (up to \(Spell.documentLines) at a time) form one document, so a word
             spelled right elsewhere in the text counts as evidence.
 
-            With --suggest the lines are printed unchanged and every unknown word with a candidate is
-            reported on standard error, one per line:
+            With --suggest the lines are printed unchanged and unknown words with a candidate are reported
+            on standard error, one per line:
               FILE:LINE:COLUMN: WORD -> CANDIDATE would fix|uncertain: EVIDENCE
-            ("would fix" marks the corrections that spell without --suggest applies).
+            ("would fix" marks the corrections that spell without --suggest applies). Uncertain candidates
+            are listed when they have fair odds; --all lists every one (scripts/fit-typos.py reads them).
             """)
 
     static let documentLines = 5000
 
     @Flag(help: "Change nothing; report suggestions on standard error.")
     var suggest = false
+
+    @Flag(help: "With --suggest, list every unknown word with a candidate, however unlikely.")
+    var all = false
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -32,7 +36,7 @@ struct Spell: ParsableCommand {
         var config = Configuration.plainText
         config.typos = suggest ? .suggest : .fix
         let context = PassContext(configuration: config, rules: ruleOptions.store)
-        let passes = Pipeline(passes: [LanguagePass(), TyposPass(mode: config.typos)])
+        let passes = Pipeline(passes: [LanguagePass(), TyposPass(mode: config.typos, suggestAll: all)])
         let out = try OutputSink(path: nil)
         var hadInvalid = false
         for source in InputSource.sources(files) where inputOptions.isJSONL {

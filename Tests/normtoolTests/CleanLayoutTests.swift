@@ -43,6 +43,16 @@ import Testing
         #expect(run.text == c.expected)
     }
 
+    /// A real two-column `pdftotext -layout` extraction (columns side by side, a centred header, a
+    /// footnote and the page number): the output is the document's truth, word for word.
+    @Test func twoColumnLayoutExtractionIsReadColumnByColumn() throws {
+        let raw = Self.cases.appendingPathComponent("two-column-layout.raw.txt")
+        let expected = try String(contentsOf: Self.cases.appendingPathComponent("two-column-layout.expected.txt"), encoding: .utf8)
+        let run = try Tool.run(["clean", "--typos", "off", "--no-restore", raw.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.text == expected)
+    }
+
     @Test func linesLayoutLeavesCleanParagraphsAlone() throws {
         let input = try Data(contentsOf: Self.cases.appendingPathComponent("clean-must-not-touch.txt"))
         for layout in ["lines", "auto"] {

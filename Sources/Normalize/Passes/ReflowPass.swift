@@ -33,14 +33,15 @@ public struct ReflowPass: Pass {
         let lexicon = try LineEndHyphen.Lexicon.load(context.rules)
         var builder = Builder(blocks: document.blocks, lexicon: lexicon)
         builder.run()
-        var furniture: [Block] = []
+        // Blocks keep the order of the document (not of line numbers: the columns pass reads the right
+        // column's lines after the left one's).
+        var all = zip(builder.outputIndex, builder.output).map { (index: $0, block: $1) }
         var notesAtEnd: [Block] = []
-        for block in document.blocks where block.kind != .line && !(block.kind == .separator && block.text == "\u{0C}") {
-            if block.kind == .footnote, footnotes == .end { notesAtEnd.append(block) } else { furniture.append(block) }
+        for (index, block) in document.blocks.enumerated() where block.kind != .line && !(block.kind == .separator && block.text == "\u{0C}") {
+            if block.kind == .footnote, footnotes == .end { notesAtEnd.append(block) } else { all.append((index, block)) }
         }
-        var all = builder.output + furniture
-        all.sort { $0.line < $1.line }
-        document.blocks = all + notesAtEnd
+        all.sort { $0.index < $1.index }
+        document.blocks = all.map(\.block) + notesAtEnd
         document.edits += builder.edits
     }
 
@@ -130,6 +131,8 @@ public struct ReflowPass: Pass {
         var fragmented = false
         var hyphen: LineEndHyphen
         var output: [Block] = []
+        /// The index in `blocks` of each output block's first line.
+        var outputIndex: [Int] = []
         var edits: [Edit] = []
 
         init(blocks: [Block], lexicon: LineEndHyphen.Lexicon) {
@@ -345,6 +348,7 @@ public struct ReflowPass: Pass {
                                   note: "\(range.count) lines joined into one paragraph (lines \(first.line)–\(rows[range.upperBound - 1].line))"))
             }
             output.append(Block(kind: heading ? .heading : .paragraph, text: text, line: first.line))
+            outputIndex.append(first.block)
         }
     }
 }
