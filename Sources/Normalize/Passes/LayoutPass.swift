@@ -274,17 +274,24 @@ public struct LayoutPass: Pass {
             }
         }
         // OCR misreads a letter of a header now and then (`Әл-Фараби` / `Әл-Фарабй`): a line within two
-        // edits of a running header found (both of 15 characters or more, the line not ending a
-        // sentence) is that header, wherever it stands, as OCR output often marks no pages.
-        let found = Set(rows.indices.filter { rows[$0].kind == .runningText && key($0).scalars >= 15 }.map { key($0).utf8 })
+        // letters of a running header found (both of 15 characters or more, the line not ending a
+        // sentence) is that header, at any page edge, or anywhere in OCR output that marks no pages.
+        // Compared over the keys' UTF-8 bytes (a Cyrillic letter misread is one or two byte edits); lines
+        // at page edges only when the document has pages.
+        var found = Set<KeyBytes>()
+        for i in rows.indices where rows[i].kind == .runningText && key(i).scalars >= 15 { found.insert(key(i).utf8) }
         if !found.isEmpty {
-            let headers = found.map { String(decoding: $0.bytes, as: UTF8.self).unicodeScalars.map(\.value) }
-            for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+            let headers = found.map { $0.bytes.map(UInt32.init) }
+            var candidate: [UInt32] = []
+            let places = formFeeds || pageCount > 1 ? edges.values.flatMap { $0 } : Array(rows.indices)
+            for i in places.sorted() where rows[i].kind == .line && !rows[i].blank {
                 let k = key(i)
                 guard k.scalars >= 15, k.scalars <= 120, !found.contains(k.utf8),
+                      headers.contains(where: { abs($0.count - k.utf8.bytes.count) <= 4 }),
                       !LineText.endsSentence(LineText.trimmed(Substring(rows[i].text))) else { continue }
-                let s = String(decoding: k.utf8.bytes, as: UTF8.self).unicodeScalars.map(\.value)
-                if headers.contains(where: { abs($0.count - s.count) <= 2 && editDistance($0, s, limit: 2) <= 2 }) {
+                candidate.removeAll(keepingCapacity: true)
+                candidate.append(contentsOf: k.utf8.bytes.lazy.map(UInt32.init))
+                if headers.contains(where: { abs($0.count - candidate.count) <= 4 && editDistance($0, candidate, limit: 4) <= 4 }) {
                     mark(i, .runningText, "layout.running-text", "a running header with a letter or two misread")
                 }
             }
@@ -348,29 +355,76 @@ public struct LayoutPass: Pass {
     /// has them as its header: they interrupt the sentence running over the page break.
     func markLoneHeaders(_ rows: inout [Row], pageCount: Int, edits: inout [Edit]) {
         guard pageCount > 1 else { return }
-        var byPage = [[Int]](repeating: [], count: pageCount)
-        for i in rows.indices where !rows[i].blank { byPage[rows[i].page].append(i) }
-        let headed = (0..<pageCount).filter { p in byPage[p].prefix(3).contains { rows[$0].kind == .runningText } }
-        guard !headed.isEmpty else { return }
+        // Rows are in page order: each page is one stretch of them (walked without per-page arrays).
+        func pageEnd(_ lo: Int) -> Int {
+            var hi = lo
+            while hi < rows.count, rows[hi].page == rows[lo].page { hi += 1 }
+            return hi
+        }
+        /// The last of the first three non-blank rows of the page, and whether one of them is a header.
+        func top(_ lo: Int, _ hi: Int) -> (last: Int, header: Bool) {
+            var seen = 0, last = lo, header = false
+            var i = lo
+            while i < hi, seen < 3 {
+                if !rows[i].blank {
+                    seen += 1
+                    last = i
+                    if rows[i].kind == .runningText { header = true }
+                }
+                i += 1
+            }
+            return (last, header)
+        }
+        var lo = 0, headed = false
+        while lo < rows.count, !headed {
+            let hi = pageEnd(lo)
+            headed = top(lo, hi).header
+            lo = hi
+        }
+        guard headed else { return }
         var lastBody: Int? = nil
-        for p in 0..<pageCount {
-            defer { if let l = byPage[p].last(where: { rows[$0].kind == .line }) { lastBody = l } }
-            guard p > 0, !headed.contains(p), let prev = lastBody,
-                  !LineText.endsSentence(LineText.trimmed(Substring(rows[prev].text))) else { continue }
-            let top = byPage[p].prefix(3)
-            let body = byPage[p].filter { rows[$0].kind == .line }
-            for k in 1...2 where body.count > k && top.contains(body[k - 1]) {
-                let lines = body.prefix(k).map { LineText.trimmed(Substring(rows[$0].text)) }
-                guard lines.allSatisfy({ LineText.startsLikeParagraph($0) && !LineText.endsSentence($0) }) else { break }
-                guard LineText.startsLowercase(LineText.trimmed(Substring(rows[body[k]].text))) else { continue }
-                for i in body.prefix(k) {
+        lo = 0
+        while lo < rows.count {
+            let hi = pageEnd(lo)
+            let t = top(lo, hi)
+            if lo > 0, !t.header, let prev = lastBody, !LineText.endsSentence(LineText.trimmed(Substring(rows[prev].text))) {
+                // The page's first three body lines.
+                var body = (-1, -1, -1)
+                var n = 0
+                for i in lo..<hi where n < 3 && rows[i].kind == .line && !rows[i].blank {
+                    switch n {
+                    case 0: body.0 = i
+                    case 1: body.1 = i
+                    default: body.2 = i
+                    }
+                    n += 1
+                }
+                func capitalised(_ i: Int) -> Bool {
+                    let line = LineText.trimmed(Substring(rows[i].text))
+                    return LineText.startsLikeParagraph(line) && !LineText.endsSentence(line)
+                }
+                func lowercase(_ i: Int) -> Bool { i >= 0 && LineText.startsLowercase(LineText.trimmed(Substring(rows[i].text))) }
+                var header: [Int] = []
+                if body.0 >= 0, body.0 <= t.last, capitalised(body.0) {
+                    if lowercase(body.1) {
+                        header = [body.0]
+                    } else if body.1 >= 0, body.1 <= t.last, capitalised(body.1), lowercase(body.2) {
+                        header = [body.0, body.1]
+                    }
+                }
+                for i in header {
                     rows[i].kind = .runningText
                     edits.append(Edit(rule: "layout.running-text", location: SourceLocation(line: rows[i].line),
                                       before: LineText.trimmed(rows[i].text), after: "",
                                       note: "header of this page alone: it interrupts a sentence running over the page break"))
                 }
-                break
             }
+            var i = hi - 1
+            while i >= lo {
+                if rows[i].kind == .line && !rows[i].blank { lastBody = i; break }
+                i -= 1
+            }
+            lo = hi
         }
     }
 
