@@ -392,8 +392,8 @@ public struct KazakhLetterRestorer: Sendable {
         Int(truncatingIfNeeded: (w.codesHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.factCacheSize.trailingZeroBitCount))
     }
 
-    /// Words are restored in blocks: the forms of the next block and the word pairs of this one are
-    /// requested from memory before the words are scored, so that their cache misses overlap.
+    /// Words are restored in blocks: the forms and word pairs of the next block are requested from
+    /// memory before this block's words are scored, so that their cache misses overlap with the work.
     static let prefetchBlock = 32
 
     /// Starts loading the counts and letters of the forms of ambiguous words `from..<from + prefetchBlock`.
@@ -407,6 +407,7 @@ public struct KazakhLetterRestorer: Sendable {
 
     /// Starts loading the word-pair counts that scoring words `from..<from + prefetchBlock` reads.
     func prefetchPairs(_ words: [Word], _ facts: [WordFacts], _ from: Int) {
+        guard from < words.count else { return }
         for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 1 && !words[j].hasKazakhLetter {
             let left = j > 0 ? words[j - 1].skeletonHash : nil
             let right = j + 1 < words.count ? words[j + 1].skeletonHash : nil
@@ -504,9 +505,12 @@ public struct KazakhLetterRestorer: Sendable {
         var chosen: [UInt8] = []
         for j in para.words.indices {
             if j % Self.prefetchBlock == 0 {
-                if j == 0 { prefetchForms(para.words, facts, 0) }
+                if j == 0 {
+                    prefetchForms(para.words, facts, 0)
+                    prefetchPairs(para.words, facts, 0)
+                }
                 prefetchForms(para.words, facts, j + Self.prefetchBlock)
-                prefetchPairs(para.words, facts, j)
+                prefetchPairs(para.words, facts, j + Self.prefetchBlock)
             }
             let word = para.words[j]
             guard !word.hasKazakhLetter && (word.isAmbiguous || word.hasOCRDigit || ocr) else { continue }
