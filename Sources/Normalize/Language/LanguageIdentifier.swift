@@ -66,8 +66,9 @@ public struct LanguageIdentifier: Sendable {
     public var maximumControlShare = 0.02
     /// The pair of languages whose juxtaposition makes a paragraph `mixed`.
     static let mixedLanguages = ("kk", "ru")
-    /// Log-likelihood (nats) a language switch between two words costs.
-    public var switchPenalty = 80.0
+    /// Log-likelihood (nats) a language switch between two words costs. Scaled with the model's cost of
+    /// an unseen n-gram (about 17 nats since the smoothing is relative to class size; 80 at about 21.5).
+    public var switchPenalty = 64.0
     /// The minority language must cover at least this many letters…
     public var mixedMinorityLetters = 15
     /// …and this share of the paragraph's letters.
