@@ -15,6 +15,8 @@ struct Restore: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var inputOptions: InputFormatOptions
+
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
@@ -23,7 +25,19 @@ struct Restore: ParsableCommand {
         let out = try OutputSink(path: nil)
         var hadInvalid = false
         var restored: [UInt8] = [], changes: [KazakhLetterRestorer.Change] = []
-        for source in InputSource.sources(files) {
+        for source in InputSource.sources(files) where inputOptions.isJSONL {
+            let problems = try source.transformRecords(field: inputOptions.field, to: out) { text, lineNumber in
+                let (result, edits) = restorer.restore(text, recordChanges: explain)
+                if explain {
+                    for c in edits {
+                        warn("\(source.displayName):\(lineNumber): \(inputOptions.field)[\(c.scalarOffset)]: \(RestorePass.rule): \(c.before) → \(c.after) (\(c.note))")
+                    }
+                }
+                return result
+            }
+            hadInvalid = hadInvalid || problems
+        }
+        for source in InputSource.sources(files) where !inputOptions.isJSONL {
             var lineNumber = 0
             try source.forEachLine { line, offset in
                 lineNumber += 1
