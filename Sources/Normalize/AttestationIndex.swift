@@ -245,7 +245,10 @@ struct CandidateFilter {
         if kazakh && flags & AttestationIndex.kazakhStem != 0 && kazakhMorphology.mayAnalyze(c, stemLength: p) { return true }
         if russian {
             if flags & AttestationIndex.russianStem != 0 && russianMorphology.mayAnalyze(c, stemLength: p) { return true }
-            if flags & AttestationIndex.paradigmStem != 0 && p > 3 && c.count - p <= index.longestEnding { return true }
+            if flags & AttestationIndex.paradigmStem != 0 && p > 3 && c.count - p <= index.longestEnding
+                && SpellChecker.russianEndings(endingWith: c.last).contains(where: { c[p...].elementsEqual($0) }) {
+                return true
+            }
         }
         return false
     }

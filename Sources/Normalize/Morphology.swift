@@ -41,6 +41,12 @@ public struct Morphology: Sendable {
     }
     private let flatArcs: [FlatArc]
     private let flatStart: [Int]
+    /// The flat arcs of each state by the letter code (`KazakhLetters.code`) of their back or front form's first
+    /// letter, in table order: those of state `s` and code `c` are `byLetter[byLetterStart[s * 46 + c] ..<
+    /// byLetterStart[s * 46 + c + 1]]`. A walk looks only at the arcs that can match the next letter.
+    private let byLetter: [Int32]
+    private let byLetterStart: [Int32]
+    private static let codes = 46
     private let forms: [UInt32]
     private let startStates: [Int]
     private let hasReplacingArcs: Bool
@@ -131,8 +137,24 @@ public struct Morphology: Sendable {
             }
         }
         flatStart.append(flatArcs.count)
+        var byLetter: [Int32] = []
+        var byLetterStart: [Int32] = []
+        for state in 0..<(flatStart.count - 1) {
+            for code in 0..<Morphology.codes {
+                byLetterStart.append(Int32(byLetter.count))
+                for ai in flatStart[state]..<flatStart[state + 1] {
+                    let a = flatArcs[ai]
+                    if Int(KazakhLetters.code(forms[Int(a.back)])) == code || Int(KazakhLetters.code(forms[Int(a.front)])) == code {
+                        byLetter.append(Int32(ai))
+                    }
+                }
+            }
+        }
+        byLetterStart.append(Int32(byLetter.count))
         self.flatArcs = flatArcs
         self.flatStart = flatStart
+        self.byLetter = byLetter
+        self.byLetterStart = byLetterStart
         self.forms = forms
         self.startStates = ["N", "V"].compactMap { name in states.firstIndex(of: name) }
         self.hasReplacingArcs = startStates.contains { arcs[$0].contains { !$0.replaces.isEmpty } }
@@ -328,8 +350,9 @@ public struct Morphology: Sendable {
         if depth >= 6 { return false }
         let cls = Morphology.letterClass(last)
         let next = w[pos]
-        for ai in flatStart[state]..<flatStart[state + 1] {
-            let arc = arcs[ai]
+        let bucket = state * Morphology.codes + Int(KazakhLetters.code(next))
+        for j in Int(byLetterStart[bucket])..<Int(byLetterStart[bucket + 1]) {
+            let arc = arcs[Int(byLetter[j])]
             if forms[Int(arc.back)] != next && forms[Int(arc.front)] != next { continue }
             if arc.after & cls == 0 { continue }
             for hbit: UInt8 in 1...2 {

@@ -181,6 +181,21 @@ public struct SpellChecker: Sendable {
         return set.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
     }()
 
+    /// `russianEndings` that can end a word ending in `last`, in the same order: those ending in that letter,
+    /// then the empty ending.
+    static func russianEndings(endingWith last: UInt32?) -> [[UInt32]] {
+        guard let last, let list = russianEndingsByLast[last] else { return [[]] }
+        return list
+    }
+
+    private static let russianEndingsByLast: [UInt32: [[UInt32]]] = {
+        var m: [UInt32: [[UInt32]]] = [:]
+        for e in russianEndings {
+            if let last = e.last { m[last, default: []].append(e) }
+        }
+        return m.mapValues { $0 + [[]] }
+    }()
+
     /// Hash of a letter sequence (for `russianStems`).
     @inline(__always)
     static func stemKey(_ s: ArraySlice<UInt32>) -> UInt64 {
@@ -197,7 +212,7 @@ public struct SpellChecker: Sendable {
         lexicon.forEachEntry { bytes, count in
             w.removeAll(keepingCapacity: true)
             for s in String(decoding: bytes, as: UTF8.self).unicodeScalars { w.append(s.value) }
-            for ending in russianEndings where ending.count < w.count - 3 && w.suffix(ending.count).elementsEqual(ending) {
+            for ending in russianEndings(endingWith: w.last) where ending.count < w.count - 3 && w.suffix(ending.count).elementsEqual(ending) {
                 stems.update(stemKey(w.dropLast(ending.count))) { $0 += Int32(clamping: count) }
             }
         }
@@ -209,7 +224,7 @@ public struct SpellChecker: Sendable {
     func russianParadigm(_ word: [UInt32]) -> (stem: String, count: Int)? {
         if word.contains(where: { SpellChecker.lostKazakh[$0] != nil }) { return nil }
         let own = count(word, in: russian)
-        for ending in SpellChecker.russianEndings where ending.count < word.count - 3 {
+        for ending in SpellChecker.russianEndings(endingWith: word.last) where ending.count < word.count - 3 {
             guard word.suffix(ending.count).elementsEqual(ending) else { continue }
             let stem = word.dropLast(ending.count)
             let total = Int(russianStems[SpellChecker.stemKey(stem)]) - own
