@@ -29,6 +29,12 @@ a key (0 = empty slot) followed by its values (i32): one cache line per lookup; 
 the elements. Slot of a key: (key * 0x9E3779B97F4A7C15 mod 2^64) >> (64 - log2 capacity), then linear
 probing; load at most 0.75. Word keys are FNV-1a 64 over letter codes (KazakhLetters.swift: а..я 1-32, ё 33, ә ғ қ ң ө ұ
 ү һ і 34-42, ^ 43, $ 44); letter n-gram keys pack 6 bits per letter, oldest first, with bit 31 set.
+lexicon.bin: table skeleton hash -> (first form, number of forms, total count); arrays: total count of all
+forms, letter start of each form (one more than forms), count of each form, the letters. Forms are sorted by
+(skeleton hash, letters); a form's index in that order is how pairs.bin names it.
+pairs.bin: table pair_key(side, a, b) -> count, where for "left" a is the left neighbour's skeleton hash and b
+the form's index, for "right" a is the form's index and b the right neighbour's skeleton hash, and the
+"-total" sides count every form of the skeleton (skeleton hashes on both sides).
 """
 import argparse, collections, os, re, struct, unicodedata
 
@@ -103,6 +109,7 @@ def write_binaries(out, russian_tsv):
     forms = [(f, int(c)) for f, c in read_tsv(os.path.join(out, "forms.tsv"))]
     forms.sort(key=lambda fc: (fnv(codes(skeleton(fc[0]))), codes(fc[0])))
     skel, starts, counts, letters, total = {}, [], [], [], 0
+    index = {f: i for i, (f, _) in enumerate(forms)}
     for i, (f, c) in enumerate(forms):
         h = fnv(codes(skeleton(f)))
         first, n, t = skel.get(h, (i, 0, 0))
@@ -116,10 +123,10 @@ def write_binaries(out, russian_tsv):
     for x, y, c in read_tsv(os.path.join(out, "bigrams.tsv")):
         c = int(c)
         if x.startswith("~"):
-            pairs[pair_key("left", fnv(codes(x[1:])), fnv(codes(y)))] += c
+            pairs[pair_key("left", fnv(codes(x[1:])), index[y])] += c
             pairs[pair_key("left-total", fnv(codes(x[1:])), fnv(codes(skeleton(y))))] += c
         else:
-            pairs[pair_key("right", fnv(codes(x)), fnv(codes(y[1:])))] += c
+            pairs[pair_key("right", index[x], fnv(codes(y[1:])))] += c
             pairs[pair_key("right-total", fnv(codes(skeleton(x))), fnv(codes(y[1:])))] += c
     write_bin(os.path.join(out, "pairs.bin"), source, [table(pairs, 8, 1)], [])
 

@@ -197,6 +197,14 @@ def training_lines(corpus, lang, keys):
     return kept, dropped
 
 
+def count_class(items, lang):
+    """Bucket counts of a class: one array, or for a class with Russian-keyboard copies a pair (the
+    paragraphs as written, their copies), which `build_costs` combines."""
+    if lang not in RUSSIAN_KEYBOARD_COPIES:
+        return count_features(items)
+    return (count_features([(w, v[:1]) for w, v in items]), count_features([(w, v[1:]) for w, v in items]))
+
+
 def count_features(items):
     """Bucket counts over (weight, variants) items, each variant counted `weight` times."""
     counts = np.zeros(1 << LOG2_BUCKETS, dtype=np.float64)
@@ -214,13 +222,34 @@ def count_features(items):
     return counts
 
 
-def build_costs(counts, alpha):
-    """Cost byte per (bucket, language): -ln p(bucket | language) with additive smoothing, shifted by one
-    offset shared by all languages (so the argmin is unchanged) and quantised to 255 steps."""
+def class_nll(counts, share):
+    """-ln p(bucket | class) with additive smoothing relative to the class's size: every bucket gets
+    `share` × (n-grams of the class) / (bucket count) pseudo-counts, so an n-gram never seen in training
+    costs the same, ln(buckets × (1 + share) / share), in every class. (A fixed pseudo-count made unseen
+    n-grams cheapest in the smallest classes, so a rare name in a short Russian row read as Belarusian.)"""
+    total = counts.sum()
+    pseudo = share * total / len(counts)
+    return -np.log((counts + pseudo) / (total + pseudo * len(counts)))
+
+
+def build_costs(counts, share):
+    """Cost byte per (bucket, language): -ln p(bucket | language) (see `class_nll`), shifted by one
+    offset shared by all languages (so the argmin is unchanged) and quantised to 255 steps.
+
+    A class with Russian-keyboard copies (a pair of counts) takes per bucket the better of its two
+    spellings, as written and as typed without Kazakh letters, so text typed either way is measured against
+    one consistent spelling instead of a 50/50 blend (which cost keyboard-typed Kazakh up to ln 2 per
+    n-gram against Kyrgyz); that maximum sums to more than 1, and half of its log-normaliser is added back
+    (`KEYBOARD_NORMALISER`): the whole normaliser let short Kazakh typed without its letters fall to
+    Kyrgyz, none of it let Kyrgyz and Mongolian fragments read as Kazakh (measured on held-out fragments)."""
     nll = np.zeros((1 << LOG2_BUCKETS, len(LANGS)))
     for j, lang in enumerate(LANGS):
         c = counts[lang]
-        nll[:, j] = -np.log((c + alpha) / (c.sum() + alpha * len(c)))
+        if isinstance(c, tuple):
+            best = np.minimum(class_nll(c[0], share), class_nll(c[1], share))
+            nll[:, j] = best + KEYBOARD_NORMALISER * np.log(np.exp(-best).sum())
+        else:
+            nll[:, j] = class_nll(c, share)
     low, high = nll.min(), nll.max()
     scale = 254.0 / (high - low)
     costs = np.full((1 << LOG2_BUCKETS, SLOTS), 255, dtype=np.uint8)
@@ -228,7 +257,9 @@ def build_costs(counts, alpha):
     return costs, scale
 
 
-ALPHA = 0.01
+# Pseudo-counts per bucket, as a share of the class's n-grams spread over the buckets (see `class_nll`).
+SMOOTHING_SHARE = 0.005
+KEYBOARD_NORMALISER = 0.5
 MAGIC = b"NZLANGID"
 FORMAT_VERSION = 2
 
@@ -283,7 +314,7 @@ def held_out_rows(corpus, keys):
         items, _ = training_lines(corpus, lang, keys)
         train = [it for i, it in enumerate(items) if i % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
         test = [it for i, it in enumerate(items) if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1]
-        counts[lang] = count_features(train)
+        counts[lang] = count_class(train, lang)
         news = [it for it in test if it[0] > 1]
         rest = [it for it in test if it[0] == 1]
         step = max(1, len(rest) // max(1, HELD_OUT_MAX - len(news)))
@@ -422,14 +453,15 @@ def main():
         counts, summary = {}, {}
         for lang in LANGS:
             lines, dropped = training_lines(args.corpus, lang, keys)
-            counts[lang] = count_features(lines)
+            counts[lang] = count_class(lines, lang)
             summary[lang] = {"paragraphs": len(lines), "dropped_as_dev_overlap": dropped,
-                             "ngrams": int(counts[lang].sum())}
-        costs, scale = build_costs(counts, ALPHA)
+                             "ngrams": int(sum(np.sum(c) for c in (counts[lang] if isinstance(counts[lang], tuple) else [counts[lang]])))}
+        costs, scale = build_costs(counts, SMOOTHING_SHARE)
         write_feature_check(os.path.join(root, "Tests", "NormalizeTests", "Cases", "langid-features.tsv"))
         write_model(os.path.join(args.out, "model.bin"), costs, scale)
         with open(os.path.join(args.out, "training.json"), "w", encoding="utf-8") as f:
-            json.dump({"max_order": MAX_ORDER, "max_word_order": MAX_WORD_ORDER, "log2_buckets": LOG2_BUCKETS, "alpha": ALPHA,
+            json.dump({"max_order": MAX_ORDER, "max_word_order": MAX_WORD_ORDER, "log2_buckets": LOG2_BUCKETS,
+                       "smoothing_share": SMOOTHING_SHARE, "keyboard_normaliser": KEYBOARD_NORMALISER,
                        "news_weight": NEWS_WEIGHT, "news_tail_paragraphs": NEWS_TAIL,
                        "languages": summary}, f, indent=1, sort_keys=True)
             f.write("\n")
@@ -437,7 +469,7 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--product", "normtool"], cwd=root, check=True)
         normtool = os.path.join(root, ".build", "release", "normtool")
         counts, cv_rows = held_out_rows(args.corpus, leak_keys(rows))
-        costs, scale = build_costs(counts, ALPHA)
+        costs, scale = build_costs(counts, SMOOTHING_SHARE)
         with tempfile.TemporaryDirectory() as rules:
             os.mkdir(os.path.join(rules, "langid"))
             write_model(os.path.join(rules, "langid", "model.bin"), costs, scale)

@@ -45,7 +45,9 @@ struct Clean: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Argument(help: "Input files (default: standard input). Each file is one document.")
+    @OptionGroup var inputOptions: InputFormatOptions
+
+    @Argument(help: "Input files (default: standard input). Each file is one document (with --input-format jsonl: each record).")
     var files: [String] = []
 
     var pipelineConfiguration: Configuration {
@@ -66,7 +68,33 @@ struct Clean: ParsableCommand {
         let pipeline = Pipeline(configuration: config)
         let out = try OutputSink(path: output)
         var hadProblems = false
-        for source in InputSource.sources(files) {
+        for source in InputSource.sources(files) where inputOptions.isJSONL {
+            // Each record is one document. Text output: the record with its field replaced by the
+            // cleaned paragraphs (one per line, as in text output); jsonl output: the blocks of each
+            // record, `source` naming FILE:LINE.
+            let decoding = DecodingReport(encoding: "UTF-8", reason: "JSONL field \"\(inputOptions.field)\"")
+            func clean(_ text: String, _ place: String) throws -> Document {
+                let doc = try pipeline.run(Document(lines: text, decoding: decoding), context: context)
+                if explain { ExplainPrinter.print(doc.edits, source: place) }
+                return doc
+            }
+            let problems: Bool
+            switch format {
+            case .text:
+                problems = try source.transformRecords(field: inputOptions.field, to: out) { text, lineNumber in
+                    let doc = try clean(text, "\(source.displayName):\(lineNumber)")
+                    return doc.blocks.filter { $0.isRunningText || ($0.kind == .footnote && config.footnotes == .end) }
+                        .map(\.text).joined(separator: "\n")
+                }
+            case .jsonl:
+                problems = try source.forEachRecord(field: inputOptions.field, fallback: "skipped (no blocks written)", passThrough: { _, _ in }) { _, text, lineNumber in
+                    let place = "\(source.displayName):\(lineNumber)"
+                    try out.write(JSONLines.encode(try clean(text, place), source: place))
+                }
+            }
+            hadProblems = hadProblems || problems
+        }
+        for source in InputSource.sources(files) where !inputOptions.isJSONL {
             let bytes = try source.readAll()
             let (text, report) = try Decoding.decode(bytes, encoding: config.encoding, rules: context.rules,
                                                          place: source.displayName)

@@ -29,6 +29,8 @@ struct Detect: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var inputOptions: InputFormatOptions
+
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
@@ -42,7 +44,18 @@ struct Detect: ParsableCommand {
         let pipeline = Pipeline(passes: Pipeline(configuration: configuration).passes + [LanguagePass(identifier: identifier)])
         let out = try OutputSink(path: nil)
         var hadInvalid = false
-        for source in InputSource.sources(files) {
+        for source in InputSource.sources(files) where inputOptions.isJSONL {
+            // One unit per input line: a record's whole field is one unit; a line that is not a usable
+            // record (reported) gets `und` so that output line N still answers input line N.
+            let problems = try source.forEachRecord(field: inputOptions.field, fallback: "labelled und", passThrough: { _, lineNumber in
+                try write(.undetermined, line: lineNumber, to: out)
+            }) { _, text, lineNumber in
+                var text = text
+                try write(text.withUTF8 { identifier.identify(utf8: $0) }, line: lineNumber, to: out)
+            }
+            hadInvalid = hadInvalid || problems
+        }
+        for source in InputSource.sources(files) where !inputOptions.isJSONL {
             switch unit {
             case .line:
                 var lineNumber = 0

@@ -15,6 +15,8 @@ struct Restore: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var inputOptions: InputFormatOptions
+
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
@@ -22,7 +24,20 @@ struct Restore: ParsableCommand {
         var restorer = KazakhLetterRestorer(model: try KazakhRestorationModel(rules: ruleOptions.store))
         let out = try OutputSink(path: nil)
         var hadInvalid = false
-        for source in InputSource.sources(files) {
+        var restored: [UInt8] = [], changes: [KazakhLetterRestorer.Change] = []
+        for source in InputSource.sources(files) where inputOptions.isJSONL {
+            let problems = try source.transformRecords(field: inputOptions.field, to: out) { text, lineNumber in
+                let (result, edits) = restorer.restore(text, recordChanges: explain)
+                if explain {
+                    for c in edits {
+                        warn("\(source.displayName):\(lineNumber): \(inputOptions.field)[\(c.scalarOffset)]: \(RestorePass.rule): \(c.before) → \(c.after) (\(c.note))")
+                    }
+                }
+                return result
+            }
+            hadInvalid = hadInvalid || problems
+        }
+        for source in InputSource.sources(files) where !inputOptions.isJSONL {
             var lineNumber = 0
             try source.forEachLine { line, offset in
                 lineNumber += 1
@@ -33,9 +48,11 @@ struct Restore: ParsableCommand {
                 } else {
                     // A line ending in CR (CRLF input): the CR is put back after the restored text.
                     let hadCR = line.last == 0x0D
-                    let text = String(decoding: hadCR ? UnsafeBufferPointer(rebasing: line.dropLast()) : line, as: UTF8.self)
-                    let (restored, changes) = restorer.restore(text, recordChanges: explain)
-                    try out.write(restored)
+                    restored.removeAll(keepingCapacity: true)
+                    changes.removeAll(keepingCapacity: true)
+                    _ = restorer.restore(utf8: hadCR ? UnsafeBufferPointer(rebasing: line.dropLast()) : line,
+                                         appendingTo: &restored, changes: &changes, recordChanges: explain)
+                    try restored.withUnsafeBufferPointer { try out.write($0) }
                     if hadCR { try out.write("\r") }
                     if explain {
                         for c in changes {

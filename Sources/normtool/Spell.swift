@@ -27,6 +27,8 @@ struct Spell: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var inputOptions: InputFormatOptions
+
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
@@ -37,7 +39,23 @@ struct Spell: ParsableCommand {
         let passes = Pipeline(passes: [LanguagePass(), TyposPass(mode: config.typos, suggestAll: all)])
         let out = try OutputSink(path: nil)
         var hadInvalid = false
-        for source in InputSource.sources(files) {
+        for source in InputSource.sources(files) where inputOptions.isJSONL {
+            // One record is one document; its lines are the paragraphs.
+            let problems = try source.transformRecords(field: inputOptions.field, to: out) { text, lineNumber in
+                let blocks = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                    Block(kind: .line, text: String($0.element), line: $0.offset + 1)
+                }
+                let doc = try passes.run(Document(blocks: blocks), context: context)
+                if suggest {
+                    for e in doc.edits {
+                        warn("\(source.displayName):\(lineNumber): \(inputOptions.field) line \(e.location.line), column \(e.location.column): \(e.before) -> \(e.after) \(e.note ?? "")")
+                    }
+                }
+                return doc.blocks.map(\.text).joined(separator: "\n")
+            }
+            hadInvalid = hadInvalid || problems
+        }
+        for source in InputSource.sources(files) where !inputOptions.isJSONL {
             // Lines of one chunk: valid ones become blocks; invalid ones pass through unchanged.
             var lines: [[UInt8]] = []
             var valid: [Bool] = []

@@ -22,6 +22,8 @@ struct Translit: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var inputOptions: InputFormatOptions
+
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
@@ -41,7 +43,21 @@ struct Translit: ParsableCommand {
         var scratch = [UInt8](repeating: 0, count: engine.outputCapacity(forInputCount: 1 << 21))
         var hadInvalid = false
 
-        for source in InputSource.sources(files) {
+        for source in InputSource.sources(files) where inputOptions.isJSONL {
+            let problems = try source.transformRecords(field: inputOptions.field, to: out) { text, _ in
+                var text = text
+                return text.withUTF8 { bytes in
+                    let need = engine.outputCapacity(forInputCount: bytes.count)
+                    if scratch.count < need { scratch = [UInt8](repeating: 0, count: need) }
+                    let n = scratch.withUnsafeMutableBufferPointer {
+                        engine.transliterate(bytes, into: $0.baseAddress!) { _ in }  // valid UTF-8: checked by the reader
+                    }
+                    return String(decoding: scratch[0..<n], as: UTF8.self)
+                }
+            }
+            hadInvalid = hadInvalid || problems
+        }
+        for source in InputSource.sources(files) where !inputOptions.isJSONL {
             try source.forEachBlockOfLines { block, offset in
                 let need = engine.outputCapacity(forInputCount: block.count)
                 if scratch.count < need { scratch = [UInt8](repeating: 0, count: need) }

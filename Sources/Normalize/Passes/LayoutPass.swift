@@ -46,6 +46,7 @@ public struct LayoutPass: Pass {
         }
         markFurniture(&rows, pageCount: pageCount, formFeeds: formFeeds, edits: &edits)
         markFootnotes(&rows, pageCount: pageCount, edits: &edits)
+        markLoneHeaders(&rows, pageCount: pageCount, edits: &edits)
         document.blocks = blocks(from: rows)
         document.edits += edits
     }
@@ -272,6 +273,22 @@ public struct LayoutPass: Pass {
                 mark(i, .runningText, "layout.running-text", "the same line \(n)× in the document")
             }
         }
+        // OCR misreads a letter of a header now and then (`Әл-Фараби` / `Әл-Фарабй`): a line within two
+        // edits of a running header found (both of 15 characters or more, the line not ending a
+        // sentence) is that header, wherever it stands, as OCR output often marks no pages.
+        let found = Set(rows.indices.filter { rows[$0].kind == .runningText && key($0).scalars >= 15 }.map { key($0).utf8 })
+        if !found.isEmpty {
+            let headers = found.map { String(decoding: $0.bytes, as: UTF8.self).unicodeScalars.map(\.value) }
+            for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
+                let k = key(i)
+                guard k.scalars >= 15, k.scalars <= 120, !found.contains(k.utf8),
+                      !LineText.endsSentence(LineText.trimmed(Substring(rows[i].text))) else { continue }
+                let s = String(decoding: k.utf8.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+                if headers.contains(where: { abs($0.count - s.count) <= 2 && editDistance($0, s, limit: 2) <= 2 }) {
+                    mark(i, .runningText, "layout.running-text", "a running header with a letter or two misread")
+                }
+            }
+        }
         // A footer or header that carries the page number: `–1–   Научный журнал «Вестник»`.
         for (_, idx) in edges.sorted(by: { $0.key < $1.key }) {
             for i in [idx.first, idx.last].compactMap({ $0 }) where rows[i].kind == .line {
@@ -301,8 +318,58 @@ public struct LayoutPass: Pass {
             let first = LineText.trimmed(Substring(rows[body[0]].text)), next = LineText.trimmed(Substring(rows[body[1]].text))
             let looksLikeHeader = !LineText.isAllCaps(first) && !LineText.endsSentence(first) && LineText.wordCount(first) <= 14
             let marked = first.unicodeScalars.contains(where: LineText.isDigit) || first.contains("№")
-            if looksLikeHeader, LineText.isAllCaps(next) || (marked && !LineText.endsWithPunctuation(next) && LineText.wordCount(next) <= 10) {
+            // An issue number and a year (`№1 (85). 2019`, `2020, №4`) name the journal whatever follows.
+            let issue = first.contains("№") && Self.hasYear(first)
+            if looksLikeHeader, issue || LineText.isAllCaps(next) || (marked && !LineText.endsWithPunctuation(next) && LineText.wordCount(next) <= 10) {
                 mark(body[0], .runningText, "layout.running-text", "journal line above the title")
+            }
+        }
+    }
+
+    /// Four digits 1900–2099 standing as a number of their own.
+    static func hasYear(_ s: Substring) -> Bool {
+        let u = Array(s.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            guard LineText.isDigit(u[i]) else { i += 1; continue }
+            var j = i
+            while j < u.count, LineText.isDigit(u[j]) { j += 1 }
+            if j - i == 4, (u[i] == "1" && u[i + 1] == "9") || (u[i] == "2" && u[i + 1] == "0") { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// A header that one page has alone: two-sided documents alternate two headers, so in a short one
+    /// the even pages' header (`Л.Н. Гумилев атындағы ЕҰУ` / `Хабаршысы. Тарих сериясы`) may come only
+    /// once. In a document where other pages have a running header at the top, a page without one whose
+    /// first one or two body lines are capitalised and stand between a line that does not end a
+    /// sentence (the previous page's last) and one that goes on in lowercase (`во-первых (только`)
+    /// has them as its header: they interrupt the sentence running over the page break.
+    func markLoneHeaders(_ rows: inout [Row], pageCount: Int, edits: inout [Edit]) {
+        guard pageCount > 1 else { return }
+        var byPage = [[Int]](repeating: [], count: pageCount)
+        for i in rows.indices where !rows[i].blank { byPage[rows[i].page].append(i) }
+        let headed = (0..<pageCount).filter { p in byPage[p].prefix(3).contains { rows[$0].kind == .runningText } }
+        guard !headed.isEmpty else { return }
+        var lastBody: Int? = nil
+        for p in 0..<pageCount {
+            defer { if let l = byPage[p].last(where: { rows[$0].kind == .line }) { lastBody = l } }
+            guard p > 0, !headed.contains(p), let prev = lastBody,
+                  !LineText.endsSentence(LineText.trimmed(Substring(rows[prev].text))) else { continue }
+            let top = byPage[p].prefix(3)
+            let body = byPage[p].filter { rows[$0].kind == .line }
+            for k in 1...2 where body.count > k && top.contains(body[k - 1]) {
+                let lines = body.prefix(k).map { LineText.trimmed(Substring(rows[$0].text)) }
+                guard lines.allSatisfy({ LineText.startsLikeParagraph($0) && !LineText.endsSentence($0) }) else { break }
+                guard LineText.startsLowercase(LineText.trimmed(Substring(rows[body[k]].text))) else { continue }
+                for i in body.prefix(k) {
+                    rows[i].kind = .runningText
+                    edits.append(Edit(rule: "layout.running-text", location: SourceLocation(line: rows[i].line),
+                                      before: LineText.trimmed(rows[i].text), after: "",
+                                      note: "header of this page alone: it interrupts a sentence running over the page break"))
+                }
+                break
             }
         }
     }

@@ -78,25 +78,23 @@ public struct KazakhLetterRestorer: Sendable {
         }
     }
 
-    /// A word of the paragraph as letter codes.
+    /// A word of the paragraph: where it is and what the scan learnt about it. Plain values only, so
+    /// that reading one costs no reference counting; `Paragraph.lend` adds its letters as arrays.
     struct Word {
         var byteStart: Int
         var byteEnd: Int
         var scalarOffset: Int
-        /// Index of the word's first letter in `Paragraph.letterByte` / `letterValue`.
+        /// Index of the word's first letter in `Paragraph.letterByte` / `letterValue` / `codes` / `skeletons`.
         var firstLetter: Int
         var letterCount: Int
-        /// Lowercase codes; `!`, `1` and Latin `i` read as і. Filled in (from `Paragraph.codes`) only
-        /// for the words of a paragraph being restored.
-        var codes: [UInt8] = []
-        var skeleton: [UInt8] = []
         /// Where the word's codes are in `Paragraph.codes` and `skeletons`.
         var letters: Range<Int> { firstLetter..<firstLetter + letterCount }
         var skeletonHash: UInt64
         /// `KazakhRestorationModel.hash(codes)`.
         var codesHash: UInt64
-        /// Positions that must be і whatever the skeleton says (`!`, `1`, Latin `i`).
-        var fixedI: [Int]
+        /// Where the word's fixed-і positions are in `Paragraph.fixedI`.
+        var firstFixed: Int
+        var fixedCount: Int
         /// The word already has a Cyrillic Kazakh letter.
         var hasKazakhLetter: Bool
         /// `!` or `1` must become і.
@@ -111,35 +109,59 @@ public struct KazakhLetterRestorer: Sendable {
         var allUppercase: Bool
     }
 
+    /// A word being restored: its `Word` with its letters as arrays (lent by `Paragraph.lend`).
+    @dynamicMemberLookup
+    struct WordLetters {
+        var word: Word
+        /// Lowercase codes; `!`, `1` and Latin `i` read as і.
+        var codes: [UInt8]
+        var skeleton: [UInt8]
+        /// Positions that must be і whatever the skeleton says (`!`, `1`, Latin `i`).
+        var fixedI: [Int]
+
+        subscript<T>(dynamicMember key: KeyPath<Word, T>) -> T { word[keyPath: key] }
+    }
+
     /// The words of a paragraph and, for each of their letters, its byte offset and scalar.
     struct Paragraph {
         var words: [Word] = []
+        /// Per letter of a word: its byte offset, scalar, code and skeleton letter. Only the first
+        /// `letterCount` elements belong to this paragraph: the arrays keep their size between
+        /// paragraphs and only grow, so that the scan writes them in place.
         var letterByte: [Int] = []
         var letterValue: [UInt32] = []
-        /// Per letter of a word: its code and its skeleton letter.
         var codes: [UInt8] = []
         var skeletons: [UInt8] = []
+        var letterCount = 0
+        /// The fixed-і positions of all words (each word's are `Word.firstFixed`, `fixedCount`).
+        var fixedI: [Int] = []
 
         /// Storage lent to the word being restored (`lend`), kept for its capacity.
         var codeBuffer: [UInt8] = []
         var skeletonBuffer: [UInt8] = []
+        var fixedBuffer: [Int] = []
 
-        /// Word `j` with `codes` and `skeleton` filled in, in this paragraph's reused storage: give it
-        /// back with `giveBack` (no allocation per word).
-        mutating func lend(_ j: Int) -> Word {
-            var w = words[j]
-            swap(&w.codes, &codeBuffer)
-            swap(&w.skeleton, &skeletonBuffer)
-            w.codes.removeAll(keepingCapacity: true)
-            w.codes.append(contentsOf: codes[w.letters])
-            w.skeleton.removeAll(keepingCapacity: true)
-            w.skeleton.append(contentsOf: skeletons[w.letters])
-            return w
+        /// Word `j` with its letters, in this paragraph's reused storage: give it back with `giveBack`
+        /// (no allocation per word).
+        mutating func lend(_ j: Int) -> WordLetters {
+            let w = words[j]
+            var lent = WordLetters(word: w, codes: [], skeleton: [], fixedI: [])
+            swap(&lent.codes, &codeBuffer)
+            swap(&lent.skeleton, &skeletonBuffer)
+            swap(&lent.fixedI, &fixedBuffer)
+            lent.codes.removeAll(keepingCapacity: true)
+            lent.codes.append(contentsOf: codes[w.letters])
+            lent.skeleton.removeAll(keepingCapacity: true)
+            lent.skeleton.append(contentsOf: skeletons[w.letters])
+            lent.fixedI.removeAll(keepingCapacity: true)
+            if w.fixedCount > 0 { lent.fixedI.append(contentsOf: fixedI[w.firstFixed..<w.firstFixed + w.fixedCount]) }
+            return lent
         }
 
-        mutating func giveBack(_ w: inout Word) {
+        mutating func giveBack(_ w: inout WordLetters) {
             swap(&w.codes, &codeBuffer)
             swap(&w.skeleton, &skeletonBuffer)
+            swap(&w.fixedI, &fixedBuffer)
         }
     }
 
@@ -154,13 +176,48 @@ public struct KazakhLetterRestorer: Sendable {
         return para
     }
 
-    /// `scan`, reusing the storage of `para` (its previous contents are dropped).
+    /// `scan`, reusing the storage of `para` (its previous contents are dropped). The paragraph must
+    /// be valid UTF-8.
     static func scan(_ p: UnsafeBufferPointer<UInt8>, into para: inout Paragraph) {
         para.words.removeAll(keepingCapacity: true)
-        para.letterByte.removeAll(keepingCapacity: true)
-        para.letterValue.removeAll(keepingCapacity: true)
-        para.codes.removeAll(keepingCapacity: true)
-        para.skeletons.removeAll(keepingCapacity: true)
+        para.fixedI.removeAll(keepingCapacity: true)
+        let n = p.count
+        // A paragraph has at most one letter per byte: make room for all, then write them in place.
+        if para.codes.count < n {
+            let size = max(n, 2 * para.codes.count)
+            para.letterByte = Array(repeating: 0, count: size)
+            para.letterValue = Array(repeating: 0, count: size)
+            para.codes = Array(repeating: 0, count: size)
+            para.skeletons = Array(repeating: 0, count: size)
+        }
+        var letterByte: [Int] = [], letterValue: [UInt32] = [], codes: [UInt8] = [], skeletons: [UInt8] = []
+        swap(&letterByte, &para.letterByte)
+        swap(&letterValue, &para.letterValue)
+        swap(&codes, &para.codes)
+        swap(&skeletons, &para.skeletons)
+        defer {
+            swap(&letterByte, &para.letterByte)
+            swap(&letterValue, &para.letterValue)
+            swap(&codes, &para.codes)
+            swap(&skeletons, &para.skeletons)
+        }
+        para.letterCount = letterByte.withUnsafeMutableBufferPointer { letterByte in
+            letterValue.withUnsafeMutableBufferPointer { letterValue in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    skeletons.withUnsafeMutableBufferPointer { skeletons in
+                        scanWords(p, words: &para.words, fixedI: &para.fixedI, letterByte: letterByte.baseAddress!,
+                                  letterValue: letterValue.baseAddress!, codes: codes.baseAddress!, skeletons: skeletons.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The body of `scan`: appends the words, writes their letters from index 0 on, and returns how
+    /// many letters it wrote.
+    private static func scanWords(_ p: UnsafeBufferPointer<UInt8>, words: inout [Word], fixedI: inout [Int],
+                                  letterByte: UnsafeMutablePointer<Int>, letterValue: UnsafeMutablePointer<UInt32>,
+                                  codes: UnsafeMutablePointer<UInt8>, skeletons: UnsafeMutablePointer<UInt8>) -> Int {
         let n = p.count
         @inline(__always) func decode(_ i: Int) -> (value: UInt32, width: Int) {
             let b = p[i]
@@ -183,6 +240,7 @@ public struct KazakhLetterRestorer: Sendable {
             }
             return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
         }
+        var letterCount = 0
         var i = 0
         var scalar = 0
         var previous: UInt32 = 0
@@ -194,9 +252,8 @@ public struct KazakhLetterRestorer: Sendable {
                 scalar += 1
                 continue
             }
-            let start = i, startScalar = scalar, firstLetter = para.letterByte.count
+            let start = i, startScalar = scalar, firstLetter = letterCount, firstFixed = fixedI.count
             var count = 0
-            var fixed: [Int] = []
             var codesHash: UInt64 = 0xcbf2_9ce4_8422_2325, skeletonHash = codesHash
             var ok = true, hasKazakh = false, hasDigitI = false, hasCyrillic = false, allUpper = true, ambiguous = false
             while true {
@@ -206,22 +263,23 @@ public struct KazakhLetterRestorer: Sendable {
                     if KazakhLetters.isKazakhSpecific(c) { hasKazakh = true }
                     if !KazakhLetters.isUppercase(v) { allUpper = false }
                 } else if v == 0x69 || v == 0x49 {
-                    fixed.append(count)
+                    fixedI.append(count)
                     c = 42
                     if v == 0x69 { allUpper = false }
                 } else if isInnerI(v, previous: previous, at: i) {
-                    fixed.append(count)
+                    fixedI.append(count)
                     c = 42
                     hasDigitI = true
                 } else {
                     ok = false
                 }
                 if ok {
-                    para.letterByte.append(i)
-                    para.letterValue.append(v)
-                    para.codes.append(c)
+                    letterByte[letterCount] = i
+                    letterValue[letterCount] = v
+                    codes[letterCount] = c
                     let k = KazakhLetters.skeleton(c)
-                    para.skeletons.append(k)
+                    skeletons[letterCount] = k
+                    letterCount += 1
                     codesHash = (codesHash ^ UInt64(c)) &* 0x100_0000_01b3
                     skeletonHash = (skeletonHash ^ UInt64(k)) &* 0x100_0000_01b3
                     if (1 << UInt64(k)) & Self.ambiguousSkeletonLetters != 0 { ambiguous = true }
@@ -235,24 +293,23 @@ public struct KazakhLetterRestorer: Sendable {
                 guard isWordScalar(v, previous: previous, at: i) else { break }
             }
             guard ok && hasCyrillic else {
-                para.letterByte.removeSubrange(firstLetter...)
-                para.letterValue.removeSubrange(firstLetter...)
-                para.codes.removeSubrange(firstLetter...)
-                para.skeletons.removeSubrange(firstLetter...)
+                letterCount = firstLetter
+                fixedI.removeLast(fixedI.count - firstFixed)
                 continue
             }
             let after = i + 1 < n ? decode(i + 1).value : 0x20
             let bang = i < n && (p[i] == 0x21 || p[i] == 0x31) && KazakhLetters.code(after) == 0
                 && !(after >= 0x30 && after <= 0x39) && !(Unicode.Scalar(after)?.properties.isAlphabetic ?? false)
-            para.words.append(Word(byteStart: start, byteEnd: i, scalarOffset: startScalar, firstLetter: firstLetter,
-                                   letterCount: count, skeletonHash: skeletonHash == 0 ? 1 : skeletonHash,
-                                   codesHash: codesHash == 0 ? 1 : codesHash,
-                                   fixedI: fixed, hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI, trailingBang: bang,
-                                   bangBeforePunctuation: bang && (after == 0x2E || after == 0x2C || after == 0x3B || after == 0x3A),
-                                   isAmbiguous: ambiguous, allUppercase: allUpper))
+            words.append(Word(byteStart: start, byteEnd: i, scalarOffset: startScalar, firstLetter: firstLetter,
+                              letterCount: count, skeletonHash: skeletonHash == 0 ? 1 : skeletonHash,
+                              codesHash: codesHash == 0 ? 1 : codesHash,
+                              firstFixed: firstFixed, fixedCount: fixedI.count - firstFixed,
+                              hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI, trailingBang: bang,
+                              bangBeforePunctuation: bang && (after == 0x2E || after == 0x2C || after == 0x3B || after == 0x3A),
+                              isAmbiguous: ambiguous, allUppercase: allUpper))
         }
+        return letterCount
     }
-
     static func scan(_ text: String) -> Paragraph {
         var t = text
         return t.withUTF8 { scan($0) }
@@ -357,9 +414,8 @@ public struct KazakhLetterRestorer: Sendable {
             if let left { model.prefetchPair(.leftTotal, left, words[j].skeletonHash) }
             if let right { model.prefetchPair(.rightTotal, words[j].skeletonHash, right) }
             for i in Int(facts[j].first)..<Int(facts[j].first + facts[j].forms) {
-                let h = model.formHash(i)
-                if let left { model.prefetchPair(.leftSkeleton, left, h) }
-                if let right { model.prefetchPair(.rightSkeleton, h, right) }
+                if let left { model.prefetchPair(.leftSkeleton, left, UInt64(i)) }
+                if let right { model.prefetchPair(.rightSkeleton, UInt64(i), right) }
             }
         }
     }
@@ -368,6 +424,7 @@ public struct KazakhLetterRestorer: Sendable {
     /// Buffers of the last paragraph, kept for their capacity.
     private var scratch = Paragraph()
     private var scratchFacts: [WordFacts] = []
+    private var letterMemo = KazakhRestorationModel.LetterMemo()
     private static let factCacheSize = 1 << 13
 
     /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
@@ -388,111 +445,161 @@ public struct KazakhLetterRestorer: Sendable {
     /// The paragraph with Kazakh letters restored (when it needs it, or always with `force`), and every
     /// word changed. `ocr`: the text comes from OCR with a Russian model (also implied by `б!р`-like
     /// words), so е may stand for ө, э for ә, a final `!` for і, and an і may be missing. Without
-    /// `recordChanges` only the text is made (`changes` stays empty): what `normtool restore` needs.
+    /// `recordChanges` only the text is made (`changes` stays empty).
     public mutating func restore(_ text: String, evidence extra: Set<UInt64> = [], force: Bool = false,
                                  ocr ocrHint: Bool = false, recordChanges: Bool = true) -> (text: String, changes: [Change]) {
         var input = text
-        return input.withUTF8 { bytes in
-            // Reuse the buffers of the previous paragraph.
-            var para = Paragraph(), facts: [WordFacts] = []
+        var output: [UInt8] = [], changes: [Change] = []
+        let changed = input.withUTF8 { bytes in
+            restore(bytes, appendingTo: &output, changes: &changes, recordChanges: recordChanges,
+                    evidence: extra, force: force, ocr: ocrHint, appendUnchanged: false)
+        }
+        return changed ? (String(decoding: output, as: UTF8.self), changes) : (text, [])
+    }
+
+    /// `restore` on a paragraph given as UTF-8 (it must be valid UTF-8): appends the paragraph, restored
+    /// or as it is, to `output`, and (with `recordChanges`) every word changed to `changes`. Returns
+    /// whether a word changed. What `normtool restore` calls: no `String` is made per line.
+    public mutating func restore(utf8 bytes: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8],
+                                 changes: inout [Change], recordChanges: Bool = true, evidence extra: Set<UInt64> = [],
+                                 force: Bool = false, ocr ocrHint: Bool = false) -> Bool {
+        restore(bytes, appendingTo: &output, changes: &changes, recordChanges: recordChanges, evidence: extra,
+                force: force, ocr: ocrHint, appendUnchanged: true)
+    }
+
+    /// `appendUnchanged`: whether a paragraph left as it is goes to `output` (false: only a changed one).
+    private mutating func restore(_ bytes: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8],
+                                  changes: inout [Change], recordChanges: Bool, evidence extra: Set<UInt64>,
+                                  force: Bool, ocr ocrHint: Bool, appendUnchanged: Bool) -> Bool {
+        // Reuse the buffers of the previous paragraph.
+        var para = Paragraph(), facts: [WordFacts] = []
+        swap(&para, &scratch)
+        swap(&facts, &scratchFacts)
+        defer {
             swap(&para, &scratch)
             swap(&facts, &scratchFacts)
-            defer {
-                swap(&para, &scratch)
-                swap(&facts, &scratchFacts)
-            }
-            Self.scan(bytes, into: &para)
-            let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
-            guard force || Self.mayNeedRestoration(para.words, ocr: ocr) else { return (text, []) }
-            facts.removeAll(keepingCapacity: true)
-            // Start every word's table lookups before waiting for any (they miss the CPU caches).
-            for j in para.words.indices where !isCached(para.words[j]) {
-                model.prefetchWord(skeletonHash: para.words[j].skeletonHash, codesHash: para.words[j].codesHash)
-            }
-            for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
-            guard force || needsRestoration(para.words, facts: facts, ocr: ocr) else { return (text, []) }
-            var evidence = extra
-            for w in para.words where w.hasKazakhLetter { evidence.insert(w.codesHash) }
+        }
+        Self.scan(bytes, into: &para)
+        let ocr = ocrHint || para.words.contains { $0.hasOCRDigit }
+        guard force || Self.mayNeedRestoration(para.words, ocr: ocr) else {
+            if appendUnchanged { output.append(contentsOf: bytes) }
+            return false
+        }
+        facts.removeAll(keepingCapacity: true)
+        // Start every word's table lookups before waiting for any (they miss the CPU caches).
+        for j in para.words.indices where !isCached(para.words[j]) {
+            model.prefetchWord(skeletonHash: para.words[j].skeletonHash, codesHash: para.words[j].codesHash)
+        }
+        for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
+        guard force || needsRestoration(para.words, facts: facts, ocr: ocr) else {
+            if appendUnchanged { output.append(contentsOf: bytes) }
+            return false
+        }
+        var evidence = extra
+        for w in para.words where w.hasKazakhLetter { evidence.insert(w.codesHash) }
 
-            var output: [UInt8] = []
-            var cursor = 0
-            var changes: [Change] = []
-            var changed = false
-            var after: [UInt8] = []
-            for j in para.words.indices {
-                if j % Self.prefetchBlock == 0 {
-                    if j == 0 { prefetchForms(para.words, facts, 0) }
-                    prefetchForms(para.words, facts, j + Self.prefetchBlock)
-                    prefetchPairs(para.words, facts, j)
-                }
-                guard !para.words[j].hasKazakhLetter && (para.words[j].isAmbiguous || para.words[j].hasOCRDigit || ocr) else { continue }
+        var cursor = 0
+        var changed = false
+        var chosen: [UInt8] = []
+        for j in para.words.indices {
+            if j % Self.prefetchBlock == 0 {
+                if j == 0 { prefetchForms(para.words, facts, 0) }
+                prefetchForms(para.words, facts, j + Self.prefetchBlock)
+                prefetchPairs(para.words, facts, j)
+            }
+            let word = para.words[j]
+            guard !word.hasKazakhLetter && (word.isAmbiguous || word.hasOCRDigit || ocr) else { continue }
+            var end = word.byteEnd
+            let note: Reason
+            // The letters chosen: those of lexicon form `form`, or (when it is -1) `chosen`.
+            var form = -1
+            // The whole word is spelled anew from `chosen` (OCR: letters added).
+            var spelled = false
+            if !ocr && facts[j].forms == 1 && !word.hasOCRDigit && word.fixedCount == 0 {
+                // The only attested spelling (what `choose` finds, without lending the word's letters).
+                let i = Int(facts[j].first)
+                if model.form(i, equals: para.codes[word.letters]) { continue }
+                form = i
+                note = .lexicon(model.count(i))
+            } else {
                 var w = para.lend(j)
                 defer { para.giveBack(&w) }
                 let left = j > 0 ? para.words[j - 1].skeletonHash : nil
                 let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
-                after.removeAll(keepingCapacity: true)
-                var end = w.byteEnd
-                let chosen: [UInt8], note: Reason
                 if ocr, let (codes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
-                    (chosen, note) = (codes, why)
+                    chosen = codes
+                    note = why
                     if bang || codes.count != w.codes.count {
-                        // Letters added: spell the whole word, keeping its capitalisation.
-                        let capital = KazakhLetters.isUppercase(para.letterValue[w.firstLetter])
-                        for (k, c) in codes.enumerated() {
-                            let v = KazakhLetters.scalar(c, uppercase: w.allUppercase || (k == 0 && capital))
-                            after.append(UInt8(0xC0 | v >> 6))
-                            after.append(UInt8(0x80 | v & 0x3F))
-                        }
+                        spelled = true
                         if bang { end += 1 }
                     }
-                } else if let (codes, why) = choose(w, facts: facts[j], left: left, right: right, evidence: evidence, ocr: ocr) {
-                    (chosen, note) = (codes, why)
+                } else if let (why, i) = choose(w, facts: facts[j], left: left, right: right, evidence: evidence, ocr: ocr, into: &chosen) {
+                    note = why
+                    form = i
                 } else {
                     continue
                 }
-                var from = w.byteStart
-                for k in 0..<chosen.count where after.isEmpty || from > w.byteStart {
-                    let original = para.letterValue[w.firstLetter + k]
+            }
+            if !changed { output.reserveCapacity(output.count + bytes.count + 16) }
+            let mark = output.count
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<word.byteStart]))
+            let afterStart = output.count
+            if spelled {
+                // Letters added: spell the whole word, keeping its capitalisation.
+                let capital = KazakhLetters.isUppercase(para.letterValue[word.firstLetter])
+                for (k, c) in chosen.enumerated() {
+                    let v = KazakhLetters.scalar(c, uppercase: word.allUppercase || (k == 0 && capital))
+                    output.append(UInt8(0xC0 | v >> 6))
+                    output.append(UInt8(0x80 | v & 0x3F))
+                }
+            } else {
+                let letters = form >= 0 ? model.letterRange(form) : 0..<chosen.count
+                var from = word.byteStart
+                for k in 0..<letters.count {
+                    let c = form >= 0 ? model.letter(letters.lowerBound + k) : chosen[k]
+                    let original = para.letterValue[word.firstLetter + k]
                     let isDigitI = original == 0x21 || original == 0x31
-                    guard chosen[k] != w.codes[k] || isDigitI else { continue }
-                    let at = para.letterByte[w.firstLetter + k]
-                    after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
-                    let upper = KazakhLetters.isUppercase(original) || (w.allUppercase && isDigitI)
-                    let v = KazakhLetters.scalar(chosen[k], uppercase: upper)
-                    after.append(UInt8(0xC0 | v >> 6))
-                    after.append(UInt8(0x80 | v & 0x3F))
+                    guard c != para.codes[word.firstLetter + k] || isDigitI else { continue }
+                    let at = para.letterByte[word.firstLetter + k]
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
+                    let upper = KazakhLetters.isUppercase(original) || (word.allUppercase && isDigitI)
+                    let v = KazakhLetters.scalar(c, uppercase: upper)
+                    output.append(UInt8(0xC0 | v >> 6))
+                    output.append(UInt8(0x80 | v & 0x3F))
                     from = at + (original < 0x80 ? 1 : 2)
                 }
-                if after.isEmpty { continue }
-                if from > w.byteStart { after.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<w.byteEnd])) }
-                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<w.byteStart]))
-                output.append(contentsOf: after)
-                cursor = end
-                changed = true
-                guard recordChanges else { continue }
-                changes.append(Change(scalarOffset: w.scalarOffset, byteOffset: w.byteStart,
-                                      before: String(decoding: UnsafeBufferPointer(rebasing: bytes[w.byteStart..<end]), as: UTF8.self),
-                                      after: String(decoding: after, as: UTF8.self), reason: note))
+                if from == word.byteStart {
+                    // No letter differs: the word stays.
+                    output.removeLast(output.count - mark)
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<word.byteEnd]))
             }
-            if !changed { return (text, []) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
-            return (String(decoding: output, as: UTF8.self), changes)
+            cursor = end
+            changed = true
+            guard recordChanges else { continue }
+            changes.append(Change(scalarOffset: word.scalarOffset, byteOffset: word.byteStart,
+                                  before: String(decoding: UnsafeBufferPointer(rebasing: bytes[word.byteStart..<end]), as: UTF8.self),
+                                  after: String(decoding: output[afterStart...], as: UTF8.self), reason: note))
         }
+        if changed || appendUnchanged { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...])) }
+        return changed
     }
 
-    /// The spelling of one word, and why.
-    mutating func choose(_ w: Word, facts: WordFacts, left: UInt64?, right: UInt64?, evidence: Set<UInt64>, ocr: Bool = false) -> ([UInt8], Reason)? {
+    /// The spelling of one word, and why: lexicon form `form`, or (`form` -1) the letters written to
+    /// `chosen`; nil when the word stays as typed.
+    mutating func choose(_ w: WordLetters, facts: WordFacts, left: UInt64?, right: UInt64?, evidence: Set<UInt64>,
+                         ocr: Bool = false, into chosen: inout [UInt8]) -> (reason: Reason, form: Int)? {
         if facts.forms > 0 {
             let range = Int(facts.first)..<Int(facts.first + facts.forms), count = facts.skeletonTotal
             if range.count == 1 {
                 // The only attested spelling: context cannot change the choice.
                 let i = range.lowerBound
-                if model.form(i, equals: w.codes) { return w.hasOCRDigit ? (w.codes, .lexicon(model.count(i))) : nil }
-                if model.form(i, hasIAt: w.fixedI) { return (model.form(i), .lexicon(model.count(i))) }
+                if model.form(i, equals: w.codes) { return w.hasOCRDigit ? (.lexicon(model.count(i)), i) : nil }
+                if model.form(i, hasIAt: w.fixedI) { return (.lexicon(model.count(i)), i) }
             } else if let best = bestForm(w, range: range, total: Double(count), left: left, right: right, evidence: evidence) {
                 if best == -1 { return nil }
-                return (model.form(best), .lexicon(model.count(best)))
+                return (.lexicon(model.count(best)), best)
             }
         }
         let key = w.codesHash ^ (w.hasOCRDigit ? 0x5555_5555 : 0) ^ (ocr ? 0xAAAA_0000 : 0)
@@ -502,20 +609,22 @@ public struct KazakhLetterRestorer: Sendable {
         } else {
             var skeleton = w.skeleton
             for k in w.fixedI { skeleton[k] = 42 }
-            let (best, score) = model.bestSpelling(skeleton: skeleton, fixed: unseenStem(w, russian: facts.russian, ocr: ocr), ocr: ocr)
-            let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes) + unseenWordMargin
+            let (best, score) = model.bestSpelling(skeleton: skeleton, fixed: unseenStem(w, russian: facts.russian, ocr: ocr), ocr: ocr,
+                                                   memo: &letterMemo)
+            let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes, memo: &letterMemo) + unseenWordMargin
             codes = keep ? w.codes : best
             if unseen.count >= Self.cacheLimit { unseen.removeAll(keepingCapacity: true) }
             unseen[key] = codes
         }
         if codes == w.codes && !w.hasOCRDigit { return nil }
-        return (codes, .letterModel)
+        chosen = codes
+        return (.letterModel, -1)
     }
 
     /// Among several attested forms of a skeleton, the index of the likeliest given its count, its
     /// neighbours and the paragraph's evidence; -1 when the word stays as typed; nil when no form keeps
     /// the word's fixed і. Scores are products of probabilities (no logarithms in the hot path).
-    private func bestForm(_ w: Word, range: Range<Int>, total: Double, left: UInt64?, right: UInt64?,
+    private func bestForm(_ w: WordLetters, range: Range<Int>, total: Double, left: UInt64?, right: UInt64?,
                           evidence: Set<UInt64>) -> Int? {
         // A neighbour that never occurs next to this skeleton says nothing: skip its per-form lookups.
         let leftTotal = left.map { Double(model.pair(.leftTotal, $0, w.skeletonHash)) } ?? 0
@@ -526,17 +635,15 @@ public struct KazakhLetterRestorer: Sendable {
         for i in range where model.form(i, hasIAt: w.fixedI) {
             let p = Double(model.count(i)) / total
             var score = p
-            let needsHash = leftTotal > 0 || rightTotal > 0 || !evidence.isEmpty
-            let h = needsHash ? model.formHash(i) : 0
             if leftTotal > 0, let left {
-                let pair = Double(model.pair(.leftSkeleton, left, h))
+                let pair = Double(model.pair(.leftSkeleton, left, UInt64(i)))
                 score *= (pair + pairSmoothing * p) / ((leftTotal + pairSmoothing) * p)
             }
             if rightTotal > 0, let right {
-                let pair = Double(model.pair(.rightSkeleton, h, right))
+                let pair = Double(model.pair(.rightSkeleton, UInt64(i), right))
                 score *= (pair + pairSmoothing * p) / ((rightTotal + pairSmoothing) * p)
             }
-            if !evidence.isEmpty && evidence.contains(h) { score *= bonus }
+            if !evidence.isEmpty && evidence.contains(model.formHash(i)) { score *= bonus }
             if model.form(i, equals: w.codes) { typed = score }
             if best == nil || score > best!.score { best = (score, i) }
         }
@@ -552,7 +659,7 @@ public struct KazakhLetterRestorer: Sendable {
     /// its last foreign letter and at least up to the last `loanwordSuffixLetters` (`Фадлан`,
     /// `коалиция|нын` → `коалицияның`). In the corpus, 90 % of the Kazakh letters of loanwords are
     /// after their last foreign letter, 86 % in their last four letters.
-    func unseenStem(_ w: Word, russian: Int32, ocr: Bool) -> [UInt8] {
+    func unseenStem(_ w: WordLetters, russian: Int32, ocr: Bool) -> [UInt8] {
         if w.hasOCRDigit { return [] }
         if russian > 0 { return w.codes }
         guard let last = w.codes.lastIndex(where: { Self.isForeign($0, ocr: ocr) }) else { return [] }
@@ -575,8 +682,8 @@ public struct KazakhLetterRestorer: Sendable {
     /// OCR with a Russian model: the attested forms the word may stand for when е may be ө, э may be ә,
     /// a final `!` may be і and (for a word the lexicon lacks) one і may have been dropped. The best by
     /// corpus count and neighbours, whether it took the `!`, and why; nil when nothing is attested.
-    mutating func chooseOCR(_ w: Word, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> (codes: [UInt8], bang: Bool, note: Reason)? {
-        struct Candidate { var form: [UInt8]; var count: Int32; var skeletonHash: UInt64; var bang: Bool }
+    mutating func chooseOCR(_ w: WordLetters, left: UInt64?, right: UInt64?, evidence: Set<UInt64>) -> (codes: [UInt8], bang: Bool, note: Reason)? {
+        struct Candidate { var form: [UInt8]; var index: Int; var count: Int32; var skeletonHash: UInt64; var bang: Bool }
         var candidates: [Candidate] = []
         // Skeleton letters with the letter each position must have (0: any with that skeleton).
         func collect(_ skeleton: [UInt8], _ required: [UInt8], bang: Bool) {
@@ -586,7 +693,7 @@ public struct KazakhLetterRestorer: Sendable {
                 let form = model.form(i)
                 var ok = true
                 for k in 0..<form.count where required[k] != 0 && form[k] != required[k] { ok = false; break }
-                if ok { candidates.append(Candidate(form: form, count: model.count(i), skeletonHash: hash, bang: bang)) }
+                if ok { candidates.append(Candidate(form: form, index: i, count: model.count(i), skeletonHash: hash, bang: bang)) }
             }
         }
         let vowels = Array(w.codes.indices.filter { w.codes[$0] == 6 || w.codes[$0] == 30 }.prefix(4))
@@ -626,16 +733,15 @@ public struct KazakhLetterRestorer: Sendable {
         for c in candidates {
             let p = Double(c.count) / total
             var score = log(p)
-            let h = KazakhRestorationModel.hash(c.form)
             if let left {
-                let pair = Double(model.pair(.leftSkeleton, left, h)), all = Double(model.pair(.leftTotal, left, c.skeletonHash))
+                let pair = Double(model.pair(.leftSkeleton, left, UInt64(c.index))), all = Double(model.pair(.leftTotal, left, c.skeletonHash))
                 score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
             }
             if let right {
-                let pair = Double(model.pair(.rightSkeleton, h, right)), all = Double(model.pair(.rightTotal, c.skeletonHash, right))
+                let pair = Double(model.pair(.rightSkeleton, UInt64(c.index), right)), all = Double(model.pair(.rightTotal, c.skeletonHash, right))
                 score += log((pair + pairSmoothing * p) / (all + pairSmoothing)) - log(p)
             }
-            if !evidence.isEmpty && evidence.contains(h) { score += evidenceBonus }
+            if !evidence.isEmpty && evidence.contains(KazakhRestorationModel.hash(c.form)) { score += evidenceBonus }
             if c.bang && w.bangBeforePunctuation { score += evidenceBonus }
             if best == nil || score > best!.score { best = (score, c) }
         }

@@ -29,7 +29,9 @@ public final class KazakhRestorationModel: Sendable {
     private let formCount: PackedArray
     private let letters: PackedArray
     let kazakhTotal: Double
-    /// `pairKey(side, a, b)` → count.
+    /// `pairKey(side, a, b)` → count. Each side of a pair is a skeleton hash (the neighbour, and the
+    /// word itself for the `…Total` sides) or the index of an attested form in the lexicon (so scoring
+    /// a form needs no hash of its letters).
     private let pairs: PackedTable
     /// Letter n-gram counts, keys packed 6 bits per letter (oldest letter highest), bit 31 set.
     private let ngram: PackedTable
@@ -138,10 +140,10 @@ public final class KazakhRestorationModel: Sendable {
 
     /// Whether form `i` is spelled `codes`.
     @inline(__always)
-    func form(_ i: Int, equals codes: [UInt8]) -> Bool {
+    func form<C: RandomAccessCollection>(_ i: Int, equals codes: C) -> Bool where C.Element == UInt8, C.Index == Int {
         let r = letterRange(i)
         guard r.count == codes.count else { return false }
-        for k in 0..<codes.count where letter(r.lowerBound + k) != codes[k] { return false }
+        for k in 0..<codes.count where letter(r.lowerBound + k) != codes[codes.startIndex + k] { return false }
         return true
     }
 
@@ -190,15 +192,22 @@ public final class KazakhRestorationModel: Sendable {
 
     /// P(letter | history) with Witten–Bell interpolation down to add-one unigrams. `history` holds
     /// `length` letters packed oldest first.
+    /// Computed from the shortest history up. A history never seen means no longer one was seen either
+    /// (every n-gram's shorter suffixes are counted too), and likewise for a letter never seen after a
+    /// history: those lookups are skipped.
     func probability(_ letter: UInt8, history h: UInt32, length: Int) -> Double {
-        if length == 0 {
-            return (Double(ngramCount(UInt32(letter))) + 1) / (unigramTotal + Double(KazakhLetters.count))
+        let unigram = ngramCount(UInt32(letter))
+        var p = (Double(unigram) + 1) / (unigramTotal + Double(KazakhLetters.count))
+        var seenShorter = unigram != 0
+        for k in 0..<length {
+            let shortened = h & ((1 << (6 * UInt32(k + 1))) - 1)
+            guard let slot = history.slot(Self.letterKey(shortened)) else { break }
+            let count = seenShorter ? ngramCount(shortened << 6 | UInt32(letter)) : 0
+            seenShorter = count != 0
+            let types = Double(history.value(slot, 1))
+            p = (Double(count) + types * p) / (Double(history.value(slot, 0)) + types)
         }
-        let lower = probability(letter, history: h & ((1 << (6 * UInt32(length - 1))) - 1), length: length - 1)
-        guard let slot = history.slot(Self.letterKey(h)) else { return lower }
-        let seen = Double(ngramCount(h << 6 | UInt32(letter)))
-        let types = Double(history.value(slot, 1))
-        return (seen + types * lower) / (Double(history.value(slot, 0)) + types)
+        return p
     }
 
     @inline(__always)
@@ -206,16 +215,41 @@ public final class KazakhRestorationModel: Sendable {
         ngram.slot(Self.letterKey(packed)).map { ngram.value($0, 0) } ?? 0
     }
 
+    /// A memo of `probability(letter, history:, length: order - 1)` for the words one restorer spells
+    /// (their stems and suffixes recur): a direct-mapped table, so a hit costs one load instead of up
+    /// to ten lookups in the letter tables. Filled in lazily; the results are those of `probability`.
+    struct LetterMemo {
+        var keys: [UInt32] = []
+        var values: [Double] = []
+        static let size = 1 << 13
+    }
+
+    /// P(letter | the four letters of `history`), through `memo`.
+    @inline(__always)
+    func probability(_ letter: UInt8, history h: UInt32, memo: inout LetterMemo) -> Double {
+        if memo.keys.isEmpty {
+            memo.keys = Array(repeating: 0, count: LetterMemo.size)
+            memo.values = Array(repeating: 0, count: LetterMemo.size)
+        }
+        let key = (h << 6 | UInt32(letter)) | 0x8000_0000
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> UInt32(32 - LetterMemo.size.trailingZeroBitCount))
+        if memo.keys[slot] == key { return memo.values[slot] }
+        let p = probability(letter, history: h, length: Self.order - 1)
+        memo.keys[slot] = key
+        memo.values[slot] = p
+        return p
+    }
+
     /// log P of a whole word (with its end marker) under the letter model.
-    func logProbability<C: Collection>(word: C) -> Double where C.Element == UInt8 {
+    func logProbability<C: Collection>(word: C, memo: inout LetterMemo) -> Double where C.Element == UInt8 {
         var h: UInt32 = 0
         for _ in 0..<(Self.order - 1) { h = h << 6 | UInt32(KazakhLetters.wordStart) }
         var total = 0.0
         for c in word {
-            total += log(probability(c, history: h, length: Self.order - 1))
+            total += log(probability(c, history: h, memo: &memo))
             h = (h << 6 | UInt32(c)) & Self.historyMask
         }
-        return total + log(probability(KazakhLetters.wordEnd, history: h, length: Self.order - 1))
+        return total + log(probability(KazakhLetters.wordEnd, history: h, memo: &memo))
     }
 
     static let historyMask: UInt32 = (1 << (6 * UInt32(order - 1))) - 1
@@ -223,38 +257,65 @@ public final class KazakhRestorationModel: Sendable {
     /// The most likely Kazakh spelling of a skeleton under the letter model (beam search over the
     /// letters each skeleton letter may stand for), with its log probability.
     /// The first `fixed.count` letters are taken as given (a stem already decided).
-    func bestSpelling(skeleton: [UInt8], fixed: [UInt8] = [], ocr: Bool = false, beamWidth: Int = 8) -> (codes: [UInt8], logProbability: Double) {
+    /// Ties are broken by the letters (lexicographically first); the letters of the hypotheses are
+    /// rows of one buffer, so that extending a hypothesis allocates nothing.
+    func bestSpelling(skeleton: [UInt8], fixed: [UInt8] = [], ocr: Bool = false, beamWidth: Int = 8,
+                      memo: inout LetterMemo) -> (codes: [UInt8], logProbability: Double) {
         let alternatives = ocr ? KazakhLetters.ocrRestorations : KazakhLetters.restorations
-        struct Hypothesis { var score: Double; var history: UInt32; var codes: [UInt8] }
+        let n = skeleton.count
+        /// `row`: where its letters are, in `rows` (beam) or `nextRows` (next), n letters per row.
+        struct Hypothesis { var score: Double; var history: UInt32; var row: Int }
         var start: UInt32 = 0
         for _ in 0..<(Self.order - 1) { start = start << 6 | UInt32(KazakhLetters.wordStart) }
-        var beam = [Hypothesis(score: 0, history: start, codes: [])]
+        var beam = [Hypothesis(score: 0, history: start, row: 0)]
         var next: [Hypothesis] = []
-        for (k, s) in skeleton.enumerated() {
+        var rows = [UInt8](repeating: 0, count: n * beamWidth)
+        var nextRows = [UInt8](repeating: 0, count: n * beamWidth * 4)
+        next.reserveCapacity(beamWidth * 4)
+        for k in 0..<n {
             next.removeAll(keepingCapacity: true)
+            let choices = k < fixed.count ? nil : alternatives[Int(skeleton[k])]
             for hyp in beam {
-                for c in k < fixed.count ? [fixed[k]] : alternatives[Int(s)] {
-                    let p = probability(c, history: hyp.history, length: Self.order - 1)
-                    var codes = hyp.codes
-                    codes.append(c)
-                    next.append(Hypothesis(score: hyp.score + log(p), history: (hyp.history << 6 | UInt32(c)) & Self.historyMask, codes: codes))
+                for a in 0..<(choices?.count ?? 1) {
+                    let c = choices?[a] ?? fixed[k]
+                    let p = probability(c, history: hyp.history, memo: &memo)
+                    let row = next.count
+                    if row * n + n > nextRows.count { nextRows.append(contentsOf: repeatElement(0, count: nextRows.count)) }
+                    for j in 0..<k { nextRows[row * n + j] = rows[hyp.row * n + j] }
+                    nextRows[row * n + k] = c
+                    next.append(Hypothesis(score: hyp.score + log(p), history: (hyp.history << 6 | UInt32(c)) & Self.historyMask, row: row))
                 }
             }
             if next.count > beamWidth {
-                next.sort { $0.score != $1.score ? $0.score > $1.score : $0.codes.lexicographicallyPrecedes($1.codes) }
+                next.sort { a, b in
+                    if a.score != b.score { return a.score > b.score }
+                    for j in 0...k where nextRows[a.row * n + j] != nextRows[b.row * n + j] {
+                        return nextRows[a.row * n + j] < nextRows[b.row * n + j]
+                    }
+                    return false
+                }
                 next.removeLast(next.count - beamWidth)
             }
-            swap(&beam, &next)
-        }
-        var best = beam[0]
-        best.score = -Double.infinity
-        for hyp in beam {
-            let score = hyp.score + log(probability(KazakhLetters.wordEnd, history: hyp.history, length: Self.order - 1))
-            if score > best.score || (score == best.score && hyp.codes.lexicographicallyPrecedes(best.codes)) {
-                best = Hypothesis(score: score, history: hyp.history, codes: hyp.codes)
+            // The kept hypotheses become the beam, their letters rows 0, 1, … of `rows`.
+            beam.removeAll(keepingCapacity: true)
+            for (i, var hyp) in next.enumerated() {
+                for j in 0...k { rows[i * n + j] = nextRows[hyp.row * n + j] }
+                hyp.row = i
+                beam.append(hyp)
             }
         }
-        return (best.codes, best.score)
+        @inline(__always) func precedes(_ a: Int, _ b: Int) -> Bool {
+            for j in 0..<n where rows[a * n + j] != rows[b * n + j] { return rows[a * n + j] < rows[b * n + j] }
+            return false
+        }
+        var best = (score: -Double.infinity, row: beam[0].row)
+        for hyp in beam {
+            let score = hyp.score + log(probability(KazakhLetters.wordEnd, history: hyp.history, memo: &memo))
+            if score > best.score || (score == best.score && precedes(hyp.row, best.row)) {
+                best = (score, hyp.row)
+            }
+        }
+        return (Array(rows[best.row * n..<(best.row + 1) * n]), best.score)
     }
 }
 

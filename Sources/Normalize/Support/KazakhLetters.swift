@@ -67,16 +67,22 @@ public enum KazakhLetters {
         uppercase ? upperScalars[Int(code)] : lowerScalars[Int(code)]
     }
 
-    private static let skeletonTable: [UInt8] = {
-        var t = (0..<count).map { UInt8($0) }
-        for (i, r) in russianKeyboard.enumerated() { t[34 + i] = r }
-        return t
-    }()
-
     /// The letter left when a Kazakh letter is typed on a Russian keyboard (ә→а, қ→к, і→и, …);
-    /// every other code is its own skeleton.
+    /// every other code is its own skeleton. (`russianKeyboard` as a switch: no table to load in hot loops.)
     @inline(__always)
-    public static func skeleton(_ code: UInt8) -> UInt8 { skeletonTable[Int(code)] }
+    public static func skeleton(_ code: UInt8) -> UInt8 {
+        switch code {
+        case 34: 1
+        case 35: 4
+        case 36: 11
+        case 37: 14
+        case 38: 15
+        case 39, 40: 20
+        case 41: 22
+        case 42: 9
+        default: code
+        }
+    }
 
     /// Whether a code is one of ә ғ қ ң ө ұ ү һ і.
     @inline(__always)
