@@ -414,10 +414,10 @@ public struct SpellChecker: Sendable {
         /// sets made from corpus text the lexicons did not see (scripts/typo-tuning-sets.sh: three folds of
         /// whole held-out articles and stories, and the every-20th-line set with seed 7); shared/typos/dev and
         /// seed 23 were not used for fitting.
-        static let weights: [Double] = [-0.0483, 0.0121, 0.0653, -1.8186, 0.0574, 1.1114, -0.7723, 2.7812, -2.6344,
-                                        1.3762, -2.0975, -0.5871, -0.5585, -0.5493, 0.0353, 1.3856, -4.3364,
-                                        0.0399, -0.9142, -0.9723, -0.3640, 0.1735, 0.9919]
-        static let intercept = 3.0177
+        static let weights: [Double] = [-0.0650, 0.0195, 0.0614, -1.2411, 0.0510, 1.0625, -0.9077, 2.5800, -2.9290,
+                                        1.4156, -2.0515, -0.6563, -0.5649, -0.6735, 0.0657, 1.4583, -5.0835,
+                                        0.0702, -0.3555, -1.0284, -0.3192, 0.1748, 1.1920]
+        static let intercept = 2.6755
 
         var logit: Double {
             zip(values, Features.weights).reduce(Features.intercept) { $0 + $1.0 * $1.1 }
@@ -458,8 +458,9 @@ public struct SpellChecker: Sendable {
         let alphabet = kazakhText ? SpellChecker.russianLetters + SpellChecker.kazakhLetters : SpellChecker.russianLetters
         let kinds = kazakhText ? 6.0 : 5.0
         let docTokens = Double(max(1, documentTokens))
-        // The word itself may be a rare form, an unseen form of a known stem, or a name. Then only listed
-        // words compete with it (a derived form against a derived form is too weak to act on).
+        // The word itself may be a rare form, an unseen form of a known stem, or a name. When it is listed, only
+        // listed words compete with it; when it is known only by morphology, derived candidates compete too
+        // (`алтынен` as алты+нен against алтын+мен) and the confidence model weighs the two readings.
         var selfAttestation = attestation(word, language: language, siblings: true)
         if alsoOther, let other = attestation(word, language: language == .kazakh ? .russian : .kazakh, siblings: true),
            other.prior > selfAttestation?.prior ?? 0 {
@@ -468,7 +469,7 @@ public struct SpellChecker: Sendable {
         let selfPrior = selfAttestation?.prior ?? 0
         let selfHapax = selfAttestation.map { !$0.derived && $0.frequency == 1 } ?? false
         let logSelf = selfPrior > 0 ? log(selfPrior) : -Double.infinity
-        let derived = selfPrior == 0
+        let derived = selfPrior == 0 || selfAttestation?.derived == true
         // Candidates are spelled one at a time into `filter.scratch`; only those the attestation index cannot
         // rule out are built as arrays and scored (the others would find no attestation below).
         var filter = CandidateFilter(word: w, index: attestationIndex, kazakhMorphology: kazakhMorphology,

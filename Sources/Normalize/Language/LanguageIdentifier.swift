@@ -116,7 +116,7 @@ public struct LanguageIdentifier: Sendable {
         return copy.withUTF8 { identify(utf8: $0) }
     }
 
-    /// Per-word evidence kept for the mixed search (24 bytes, so short paragraphs keep it on the stack):
+    /// Per-word evidence kept for the mixed search (24 bytes):
     /// the two languages' costs and where the word is; for a Latin-script word (no evidence between Kazakh
     /// and Russian) its English cost and the lowest cost of the other Latin-script classes instead.
     struct WordEvidence {
@@ -129,42 +129,111 @@ public struct LanguageIdentifier: Sendable {
         var latin: Bool
     }
 
+    /// What one scan of a unit gathers besides the per-script totals: enough to tell, without keeping the
+    /// words, whether the `mixed` search could find anything (most paragraphs: no, and they are decided
+    /// with no allocation at all).
+    struct MixedCandidates {
+        /// The largest gain of a run of Russian words in Kazakh text ([0]) and of Kazakh words in Russian
+        /// text ([1]): the maximum-subarray bound of `kazakhRussianStates`, counting capitalised Cyrillic
+        /// words (in [0] and [1]) or not (in [2] and [3]).
+        var bestGain = SIMD4<Double>()
+        var gain = SIMD4<Double>()
+        var capitalizedCyrillicWords = 0
+        var words = 0
+        /// The longest stretches of consecutive Latin-script and Cyrillic words.
+        var latinRun = 0, longestLatinRun = 0
+        var cyrillicRun = 0, longestCyrillicRun = 0
+
+        mutating func add(_ w: NGramScanner.Word, columns: (Int, Int)) {
+            words &+= 1
+            if w.cyrillic {
+                let d = Double(w.costs[columns.0]) - Double(w.costs[columns.1])
+                let counted = SIMD4<Double>(d, -d, w.capitalized ? 0 : d, w.capitalized ? 0 : -d)
+                gain = (gain + counted).replacing(with: 0, where: gain + counted .< 0)
+                bestGain = pointwiseMax(bestGain, gain)
+                if w.capitalized { capitalizedCyrillicWords &+= 1 }
+                cyrillicRun &+= 1
+                longestCyrillicRun = max(longestCyrillicRun, cyrillicRun)
+                latinRun = 0
+            } else {
+                latinRun &+= 1
+                longestLatinRun = max(longestLatinRun, latinRun)
+                cyrillicRun = 0
+            }
+        }
+
+        /// Whether `mixedRuns` could return runs for text whose dominant state is `dominant`.
+        func possible(dominant: Int, penalty: Double, runWords: Int) -> Bool {
+            guard words > 1 else { return false }
+            if dominant == 2 { return longestCyrillicRun >= runWords }
+            let skipCapitalized = capitalizedCyrillicWords * 2 < words
+            return bestGain[dominant + (skipCapitalized ? 2 : 0)] > penalty || longestLatinRun >= runWords
+        }
+    }
+
     /// Decides the language of UTF-8 text (invalid sequences count as non-letters).
     public func identify(utf8 text: UnsafeBufferPointer<UInt8>) -> LanguageDecision {
         let scanner = NGramScanner(model: model)
-        // A word has at least one letter and one following byte, so bytes / 2 + 1 bounds the word count.
-        let keepWords = text.count <= Self.mixedMaxBytes
-        return withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: keepWords ? text.count / 2 + 1 : 1) { words in
-            // Evidence per script: a Cyrillic paragraph is decided on its Cyrillic words (an English quotation
-            // or a brand name in it would otherwise add the same noise to every Cyrillic class), a Latin one
-            // on its Latin words. Cyrillic wins unless the Latin words have more than twice its letters (the
-            // tool's text is Kazakh and Russian), not counting capitalised Latin words (names and brands in
-            // Cyrillic text: "Google Drive, Microsoft Outlook").
-            var cyrillicTotal = SIMD16<UInt32>(), latinTotal = SIMD16<UInt32>()
-            var cyrillicNGrams = 0, latinNGrams = 0
-            var cyrillicLetters = 0, latinLowercaseLetters = 0
-            var letters = 0
-            var wordLetters = 0
-            var wordCount = 0
-            let (a, b) = mixedColumns ?? (0, 0)
-            let (e, others) = latinColumns ?? (0, [])
-            let characters = scanner.scan(text) { w in
-                letters &+= w.letters
-                if w.letters >= 3 { wordLetters &+= w.letters }
-                if w.cyrillic {
-                    cyrillicLetters &+= w.letters
-                    if cyrillicNGrams < Self.maxEvidenceNGrams {
-                        cyrillicTotal &+= w.costs
-                        cyrillicNGrams &+= w.ngrams
-                    }
-                } else {
-                    if !w.capitalized { latinLowercaseLetters &+= w.letters }
-                    if latinNGrams < Self.maxEvidenceNGrams {
-                        latinTotal &+= w.costs
-                        latinNGrams &+= w.ngrams
-                    }
+        // Evidence per script: a Cyrillic paragraph is decided on its Cyrillic words (an English quotation
+        // or a brand name in it would otherwise add the same noise to every Cyrillic class), a Latin one
+        // on its Latin words. Cyrillic wins unless the Latin words have more than twice its letters (the
+        // tool's text is Kazakh and Russian), not counting capitalised Latin words (names and brands in
+        // Cyrillic text: "Google Drive, Microsoft Outlook").
+        var cyrillicTotal = SIMD16<UInt32>(), latinTotal = SIMD16<UInt32>()
+        var cyrillicNGrams = 0, latinNGrams = 0
+        var cyrillicLetters = 0, latinLowercaseLetters = 0
+        var letters = 0
+        var wordLetters = 0
+        var candidates = MixedCandidates()
+        let columns = mixedColumns ?? (0, 0)
+        let characters = scanner.scan(text) { w in
+            letters &+= w.letters
+            if w.letters >= 3 { wordLetters &+= w.letters }
+            if w.cyrillic {
+                cyrillicLetters &+= w.letters
+                if cyrillicNGrams < Self.maxEvidenceNGrams {
+                    cyrillicTotal &+= w.costs
+                    cyrillicNGrams &+= w.ngrams
                 }
-                guard keepWords else { return }
+            } else {
+                if !w.capitalized { latinLowercaseLetters &+= w.letters }
+                if latinNGrams < Self.maxEvidenceNGrams {
+                    latinTotal &+= w.costs
+                    latinNGrams &+= w.ngrams
+                }
+            }
+            candidates.add(w, columns: columns)
+        }
+        let cyrillic = cyrillicLetters > 0 && 2 * cyrillicLetters >= latinLowercaseLetters
+        let (total, ngrams) = cyrillic ? (cyrillicTotal, cyrillicNGrams) : (latinTotal, latinNGrams)
+        guard letters >= minimumLetters, ngrams > 0, looksLikeText(characters, wordLetters: wordLetters) else {
+            return .undetermined
+        }
+        let ranking = rank(total, ngrams: ngrams)
+        var decision = LanguageDecision(code: model.labels[ranking.best], confidence: ranking.confidence,
+                                        runnerUp: model.labels[ranking.second], runnerUpScore: ranking.secondScore,
+                                        spans: [])
+        // Kazakh or Russian text with runs of the other or of English; or English text with Kazakh or
+        // Russian runs (dominant 2), when its Cyrillic words read as one of the two.
+        var dominant: Int?
+        if let (a, b) = mixedColumns, letters >= 2 * mixedMinorityLetters {
+            if ranking.best == a || ranking.best == b {
+                dominant = ranking.best == a ? 0 : 1
+            } else if !cyrillic, ranking.best == latinColumns?.english, cyrillicLetters >= mixedMinorityLetters {
+                let cyrillicBest = rank(cyrillicTotal, ngrams: max(1, cyrillicNGrams)).best
+                if cyrillicBest == a || cyrillicBest == b { dominant = 2 }
+            }
+        }
+        guard text.count <= Self.mixedMaxBytes, let dominant,
+              candidates.possible(dominant: dominant, penalty: switchPenalty * model.unitsPerNat, runWords: englishRunWords)
+        else { return decision }
+        // A second scan keeps every word's evidence for the search (only for units that may be mixed).
+        // A word has at least one letter and one following byte, so bytes / 2 + 1 bounds the word count.
+        let mixed = withUnsafeTemporaryAllocation(of: WordEvidence.self, capacity: text.count / 2 + 1) { words in
+            let (a, b) = columns
+            let (e, others) = latinColumns ?? (0, [])
+            var wordCount = 0
+            scanner.scan(text) { w in
                 // Latin words (names, brands, terms) in Cyrillic text say nothing about Kazakh versus Russian.
                 words[wordCount] = WordEvidence(
                     first: w.cyrillic ? w.costs[a] : w.costs[e],
@@ -173,39 +242,17 @@ public struct LanguageIdentifier: Sendable {
                     scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized, latin: !w.cyrillic)
                 wordCount &+= 1
             }
-            let cyrillic = cyrillicLetters > 0 && 2 * cyrillicLetters >= latinLowercaseLetters
-            let (total, ngrams) = cyrillic ? (cyrillicTotal, cyrillicNGrams) : (latinTotal, latinNGrams)
-            guard letters >= minimumLetters, ngrams > 0, looksLikeText(characters, wordLetters: wordLetters) else {
-                return .undetermined
-            }
-            let ranking = rank(total, ngrams: ngrams)
-            var decision = LanguageDecision(code: model.labels[ranking.best], confidence: ranking.confidence,
-                                            runnerUp: model.labels[ranking.second], runnerUpScore: ranking.secondScore,
-                                            spans: [])
-            // Kazakh or Russian text with runs of the other or of English; or English text with Kazakh or
-            // Russian runs (dominant 2), when its Cyrillic words read as one of the two.
-            var dominant: Int?
-            if let (a, b) = mixedColumns, letters >= 2 * mixedMinorityLetters {
-                if ranking.best == a || ranking.best == b {
-                    dominant = ranking.best == a ? 0 : 1
-                } else if !cyrillic, ranking.best == latinColumns?.english, cyrillicLetters >= mixedMinorityLetters {
-                    let cyrillicBest = rank(cyrillicTotal, ngrams: max(1, cyrillicNGrams)).best
-                    if cyrillicBest == a || cyrillicBest == b { dominant = 2 }
-                }
-            }
-            if keepWords, let dominant,
-               let mixed = mixedRuns(UnsafeBufferPointer(rebasing: words[0..<wordCount]), dominant: dominant,
-                                     letters: letters,
-                                     paragraphEnd: scalarCount(text))
-            {
-                decision.runnerUp = decision.code
-                decision.runnerUpScore = decision.confidence
-                decision.code = "mixed"
-                decision.confidence = mixed.confidence
-                decision.spans = mixed.spans
-            }
-            return decision
+            return mixedRuns(UnsafeBufferPointer(rebasing: words[0..<wordCount]), dominant: dominant, letters: letters,
+                             paragraphEnd: scalarCount(text))
         }
+        if let mixed {
+            decision.runnerUp = decision.code
+            decision.runnerUpScore = decision.confidence
+            decision.code = "mixed"
+            decision.confidence = mixed.confidence
+            decision.spans = mixed.spans
+        }
+        return decision
     }
 
     /// Whether enough of the characters the scan counted are letters of words and few are control

@@ -14,11 +14,14 @@
 struct NGramScanner {
     static let fnvBasis: UInt32 = 2_166_136_261
     static let fnvPrime: UInt32 = 16_777_619
-    /// Buffer sizes of the first phase; a word longer than `wordCodeCapacity` code points is split into
-    /// pieces for the per-word totals (its n-grams stay exact).
-    static let bucketCapacity = 8192
-    static let wordCapacity = 1024
-    static let wordCodeCapacity = 64
+    /// Buffer sizes of the first phase, each at most 1,024 bytes so that `withUnsafeTemporaryAllocation`
+    /// keeps it on the stack (larger ones are heap allocations on Linux: three per paragraph before). A word
+    /// longer than `wordCodeCapacity` code points is split into pieces for the per-word totals (its n-grams
+    /// stay exact). A block of up to `bucketCapacity` buckets (about five words) still keeps enough cache
+    /// misses in flight.
+    static let bucketCapacity = 256
+    static let wordCapacity = 48
+    static let wordCodeCapacity = 32
     /// Buckets one piece of a word can add (4 n-grams per code, the whole word, and 3 stored ahead).
     static let pieceBuckets = 4 * wordCodeCapacity + 8
 
@@ -94,7 +97,7 @@ struct NGramScanner {
             var start = 0
             for w in words {
                 let end = Int(w.bucketEnd)
-                // 16-bit lanes suffice within a word: at most 4 × 64 + 1 n-grams of at most 255 each.
+                // 16-bit lanes suffice within a word piece: at most 4 × 32 + 1 n-grams of at most 255 each.
                 var acc = SIMD16<UInt16>()
                 var k = start
                 while k < end {
@@ -179,7 +182,6 @@ struct NGramScanner {
             var letters = 0
             var cyrillic = false
             var capitalized = false
-            var previousWasLetter = false
             var wordScalarStart = 0
             var scalarIndex = 0
 
@@ -204,8 +206,10 @@ struct NGramScanner {
                                             scalarEnd: Int32(truncatingIfNeeded: scalarEnd),
                                             cyrillic: cyrillic, capitalized: capitalized)
                 wordCount &+= 1
+                characters.counted &+= letters
                 letters = 0
-                cyrillic = false
+                // A later piece of a long word is still a Cyrillic word if an earlier one was.
+                if wordEnds { cyrillic = false }
                 if wordCount == Self.wordCapacity || bucketCount > Self.bucketCapacity - Self.pieceBuckets {
                     flush(UnsafeBufferPointer(rebasing: buckets[0..<bucketCount]), UnsafeBufferPointer(rebasing: words[0..<wordCount]))
                     bucketCount = 0
@@ -214,55 +218,33 @@ struct NGramScanner {
             }
 
             let n = text.count
-            var i = 0
-            while i < n {
-                let b0 = text[i]
-                var cp: UInt32
-                var len = 1
-                if b0 < 0x80 {
-                    cp = UInt32(b0)
-                } else if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < n {
-                    cp = UInt32(b0 & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
-                    len = 2
-                } else if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
-                    cp = UInt32(b0 & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F)
-                    len = 3
-                } else if b0 >= 0xF0 && i + 3 < n {
-                    cp = 0x10000
-                    len = 4
-                } else {
-                    cp = 0xFFFD
+            let bytes = text.baseAddress!
+            /// The code point at `i` and its length in bytes (no validation: a stray continuation byte or a
+            /// sequence cut short is U+FFFD, one scalar per byte).
+            @inline(__always) func decode(_ i: Int) -> (UInt32, Int) {
+                let b0 = bytes[i]
+                if b0 < 0x80 { return (UInt32(b0), 1) }
+                if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < n {
+                    return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
                 }
-                let code: UInt16 = cp < LetterCode.tableSize ? letterTable[Int(cp)]
+                if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+                    return (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+                }
+                if b0 >= 0xF0 && i + 3 < n { return (0x10000, 4) }
+                return (0xFFFD, 1)
+            }
+            @inline(__always) func letterCode(_ cp: UInt32) -> UInt16 {
+                cp < LetterCode.tableSize ? letterTable[Int(cp)]
                     : (cp == 0x2019 ? LetterCode.apostropheCandidate : UInt16(space))
-                let inWord = rolling.length > 0 || pieceCodes > 0
-                if code != UInt16(space) && (code != LetterCode.apostropheCandidate || previousWasLetter) {
-                    if !inWord {
-                        rolling.word = Self.fnvBasis
-                        wordScalarStart = scalarIndex
-                        capitalized = cp != UInt32(code)
-                        codeBase[0] = space
-                        pieceCodes = 1
-                    }
-                    if code == LetterCode.apostropheCandidate {
-                        codeBase[pieceCodes] = LetterCode.apostrophe
-                        previousWasLetter = false
-                    } else {
-                        codeBase[pieceCodes] = UInt32(code)
-                        letters &+= 1
-                        characters.counted &+= 1
-                        if code >= 0x400 { cyrillic = true }
-                        previousWasLetter = true
-                    }
-                    pieceCodes &+= 1
-                    // Room stays for the closing boundary.
-                    if pieceCodes == Self.wordCodeCapacity - 1 {
-                        closePiece(scalarEnd: scalarIndex &+ 1, wordEnds: false)
-                        wordScalarStart = scalarIndex &+ 1
-                    }
-                } else {
-                    if inWord { closePiece(scalarEnd: scalarIndex, wordEnds: true) }
-                    previousWasLetter = false
+            }
+            var i = 0
+            // Two loops: the outer one skips what is between words (counting it for `Characters`), the inner
+            // one gathers the letters of one word; a word's bookkeeping is done once per word.
+            while i < n {
+                var (cp, len) = decode(i)
+                var code = letterCode(cp)
+                // An apostrophe is a letter only right after a letter, so never at the start of a word.
+                if code == UInt16(space) || code == LetterCode.apostropheCandidate {
                     if cp < 0x80 {
                         let k = asciiClasses[Int(cp)]
                         characters.counted &+= Int(k & 1)
@@ -270,11 +252,41 @@ struct NGramScanner {
                     } else {
                         characters.counted &+= 1
                     }
+                    scalarIndex &+= 1
+                    i &+= len
+                    continue
                 }
-                scalarIndex &+= 1
-                i &+= len
+                rolling.word = Self.fnvBasis
+                wordScalarStart = scalarIndex
+                capitalized = cp != UInt32(code)
+                codeBase[0] = space
+                pieceCodes = 1
+                var previousWasLetter = true
+                while true {
+                    if code == LetterCode.apostropheCandidate {
+                        codeBase[pieceCodes] = LetterCode.apostrophe
+                        previousWasLetter = false
+                    } else {
+                        codeBase[pieceCodes] = UInt32(code)
+                        letters &+= 1
+                        if code >= 0x400 { cyrillic = true }
+                        previousWasLetter = true
+                    }
+                    pieceCodes &+= 1
+                    scalarIndex &+= 1
+                    i &+= len
+                    // Room stays for the closing boundary.
+                    if pieceCodes == Self.wordCodeCapacity - 1 {
+                        closePiece(scalarEnd: scalarIndex, wordEnds: false)
+                        wordScalarStart = scalarIndex
+                    }
+                    guard i < n else { break }
+                    (cp, len) = decode(i)
+                    code = letterCode(cp)
+                    if code == UInt16(space) || (code == LetterCode.apostropheCandidate && !previousWasLetter) { break }
+                }
+                closePiece(scalarEnd: scalarIndex, wordEnds: true)
             }
-            if rolling.length > 0 || pieceCodes > 0 { closePiece(scalarEnd: scalarIndex, wordEnds: true) }
             if wordCount > 0 || bucketCount > 0 {
                 flush(UnsafeBufferPointer(rebasing: buckets[0..<bucketCount]), UnsafeBufferPointer(rebasing: words[0..<wordCount]))
             }
