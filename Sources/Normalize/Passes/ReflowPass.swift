@@ -7,7 +7,8 @@
 /// title lines (`Кіріспе`, `Л.Т. Исова`) become `.heading` blocks, a heading broken over several lines
 /// becomes one. Blank lines and page-break markers are dropped; page furniture is kept as it is.
 ///
-/// It never changes a word inside a line, never reorders text, and with `--input-layout lines` (or
+/// It never changes a word inside a line, never reorders text (but for a word's rest that pdfminer put a
+/// fragment or two after its hyphen, see `restoreDisplacedContinuations`), and with `--input-layout lines` (or
 /// when `auto` finds one paragraph per line) it only turns every non-empty line into a paragraph.
 public struct ReflowPass: Pass {
     public var name: String { "reflow" }
@@ -174,6 +175,7 @@ public struct ReflowPass: Pass {
             }
             hyphen = LineEndHyphen(lexicon: lexicon, document: LineEndHyphen.DocumentWords(lines: rows.map(\.text), wanted: wanted))
             measure()
+            if fragmented { restoreDisplacedContinuations() }
         }
 
         mutating func measure() {
@@ -202,6 +204,46 @@ public struct ReflowPass: Pass {
                 }
             }
             hyphen.fallback = keeps >= 2 && keeps >= 2 * joins ? .keep : .join
+        }
+
+        /// pdfminer puts the words of a stretched line of a justified narrow column on lines of their own,
+        /// not always in order: the rest of a word broken at a line-end hyphen may come one or two
+        /// fragments later (`«Напечатать-` / `дело` / `то,`, `1000-` / `көпқабатты` / `ға`). In such a
+        /// document, when the fragment after the hyphen makes no word with it and a one-word fragment
+        /// one or two lines further does (the lexicon has it joined or hyphenated, or a suffix follows a
+        /// number or an abbreviation), that fragment is put back right after the hyphen
+        /// (rule `reflow.fragment.reorder`).
+        mutating func restoreDisplacedContinuations() {
+            var i = 0
+            while i + 2 < rows.count {
+                defer { i += 1 }
+                let a = rows[i].text
+                guard Self.endsWithLineHyphen(a, rows[i + 1].text), LineText.wordCount(rows[i + 1].text) == 1,
+                      !continues(a, rows[i + 1].text) else { continue }
+                for j in i + 2...min(i + 3, rows.count - 1) where LineText.wordCount(rows[j].text) == 1 {
+                    guard Self.endsWithLineHyphen(a, rows[j].text), continues(a, rows[j].text) else { continue }
+                    let moved = rows.remove(at: j)
+                    gaps.remove(at: j)
+                    rows.insert(moved, at: i + 1)
+                    gaps.insert(.none, at: i + 1)
+                    edits.append(Edit(rule: "reflow.fragment.reorder", location: SourceLocation(line: moved.line),
+                                      before: "\(LineText.lastWord(a))⏎…⏎\(moved.text)", after: "\(LineText.lastWord(a))⏎\(moved.text)",
+                                      note: "the rest of the hyphenated word, \(j - i - 1) fragment(s) later in pdfminer's order"))
+                    break
+                }
+            }
+        }
+
+        /// Does `b` go on the word broken at the end of `a`: the lexicon knows the joined or hyphenated
+        /// word, or a short lowercase suffix follows a number or an abbreviation (`1000-ға`, `КСРО-ның`).
+        func continues(_ a: Substring, _ b: Substring) -> Bool {
+            let (left, right) = LineEndHyphen.parts(before: a, after: b)
+            guard let last = left.unicodeScalars.last, let first = right.unicodeScalars.first else { return false }
+            if LineText.isDigit(last) || LineText.isAllCaps(left, minimum: 2) {
+                return LineText.isLower(first) && right.unicodeScalars.count <= 5
+            }
+            let la = left.lowercased(), lb = right.lowercased()
+            return (hyphen.lexicon.words[la + lb] ?? 0) > 0 || (hyphen.lexicon.hyphenated[la + "-" + lb] ?? 0) > 0
         }
 
         /// The printed width of a full line. Most lines of a column are full, so their widths crowd
@@ -247,6 +289,9 @@ public struct ReflowPass: Pass {
         /// the line, but the line was not broken for want of room.
         func isTitle(_ i: Int) -> Bool {
             let t = rows[i].text
+            if Self.isSectionHeading(t) {
+                return i + 1 == rows.count || LineText.startsLikeParagraph(rows[i + 1].text) || isCaps(i + 1)
+            }
             guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t), LineText.wordCount(t) <= 8 else { return false }
             if let last = t.unicodeScalars.last, LineText.isHyphen(last) { return false }
             let w = LineText.visualWidth(t)
@@ -257,6 +302,28 @@ public struct ReflowPass: Pass {
             guard i + 1 < rows.count else { return true }
             return LineText.startsLikeParagraph(rows[i + 1].text) || isCaps(i + 1)
         }
+
+        /// The standard section headings of Kazakh and Russian (and English) academic articles, a line of
+        /// their own (`Аннотация`, `Кіріспе`, `2. Методы исследования`, `Қорытынды:`): a heading wherever
+        /// the extractor put it, also where nothing else marks it (no blank line, a full line before it).
+        static func isSectionHeading(_ t: Substring) -> Bool {
+            guard LineText.scalarCount(t) <= 40 else { return false }
+            var s = t
+            while let f = s.unicodeScalars.first, LineText.isDigit(f) || f == "." || f == " " { s = Substring(s.unicodeScalars.dropFirst()) }
+            while let l = s.unicodeScalars.last, l == ":" || l == "." { s = Substring(s.unicodeScalars.dropLast()) }
+            return sectionHeadings.contains(String(s))
+        }
+
+        static let sectionHeadings: Set<String> = [
+            "Аннотация", "Аңдатпа", "Түйін", "Түйіндеме", "Резюме", "Abstract",
+            "Кіріспе", "Введение", "Introduction",
+            "Негізгі бөлім", "Основная часть",
+            "Зерттеу әдістері", "Әдістер", "Материалдар мен әдістер", "Методы исследования", "Методы", "Материалы и методы", "Methods",
+            "Нәтижелер", "Зерттеу нәтижелері", "Результаты", "Результаты исследования", "Results",
+            "Талқылау", "Обсуждение", "Discussion",
+            "Қорытынды", "Заключение", "Выводы", "Conclusion", "Conclusions",
+            "Әдебиеттер", "Әдебиеттер тізімі", "Пайдаланылған әдебиеттер", "Литература", "Список литературы", "References",
+        ]
 
         /// Does the text before row i end where a new block may start (a sentence end, a colon, a
         /// heading, a gap)?
