@@ -6,7 +6,9 @@
 #   1. shared/typos/dev.*  (real paragraphs with injected non-word errors)
 #   2. a tuning set made by shared/typos/build.py from the lines build-lexicons.py holds out of the
 #      lexicons (every 20th line of kk.txt and ru.txt), seeds 7 and 11 (fitted on) and 23 (kept apart)
-#   3. the bundled sample: every word that `spell` changes, for review
+#   3. text of the same kind as dev, held out of everything: the paragraphs of the other shared dev sets that
+#      neither typos/dev nor the corpus contains (scripts/typos-other-paragraphs.py), build.py seeds 1, 2, 3
+#   4. the bundled sample: every word that `spell` changes, for review
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${1:-$here/../shared}"
@@ -30,6 +32,15 @@ for seed in 7 11 23; do
         --vocab "$shared/corpus/kk.txt" --vocab "$shared/corpus/kk-extra.txt" --vocab "$shared/corpus/ru.txt" | sed 's/^/   /'
     "$tool" spell "$work/held$seed.input.txt" > "$work/held$seed.pred.txt"
     python3 "$shared/typos/score.py" "$work/held$seed.input.txt" "$work/held$seed.truth.txt" "$work/held$seed.pred.txt" | tail -1
+done
+
+python3 scripts/typos-other-paragraphs.py "$shared" "$work/other.tsv" | sed 's/^/   /'
+for seed in 1 2 3; do
+    echo "== other shared paragraphs (same kind as dev, never fitted on), build.py seed $seed"
+    python3 "$shared/typos/build.py" "$work/other.tsv" "$work/other$seed" --seed "$seed" \
+        --vocab "$shared/corpus/kk.txt" --vocab "$shared/corpus/kk-extra.txt" --vocab "$shared/corpus/ru.txt" | sed 's/^/   /'
+    "$tool" spell "$work/other$seed.input.txt" > "$work/other$seed.pred.txt"
+    python3 "$shared/typos/score.py" "$work/other$seed.input.txt" "$work/other$seed.truth.txt" "$work/other$seed.pred.txt" | tail -1
 done
 
 echo "== sample (shared/samples/kk-ru-pdf-dump.txt): every change"
