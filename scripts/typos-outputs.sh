@@ -25,6 +25,7 @@ for f in "${inputs[@]}"; do
     name="$(basename "$f" .txt)"
     "$tool" spell "$f" > "$out/$name.spell.txt"
     "$tool" spell --suggest "$f" > "$out/$name.suggest.txt" 2> "$out/$name.suggest.err"
+    "$tool" spell --suggest --all "$f" > /dev/null 2> "$out/$name.suggest-all.err" || true
     "$tool" clean "$f" > "$out/$name.clean.txt" 2> "$out/$name.clean.err" || echo "clean exit $?" >> "$out/$name.clean.err"
     "$tool" clean --format jsonl "$f" > "$out/$name.clean.jsonl" 2>/dev/null || true
 done

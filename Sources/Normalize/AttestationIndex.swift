@@ -163,8 +163,8 @@ struct AttestationIndex: Sendable {
 }
 
 /// The candidates of one unknown word, tested against an `AttestationIndex` without building them as arrays:
-/// each candidate is spelled into a scratch buffer that shares its first letters with the word, and the trie
-/// walk starts where the candidate first differs from the word.
+/// the caller spells each candidate into a scratch buffer that shares its first letters with the word, and the
+/// trie walk starts where the candidate first differs from the word.
 struct CandidateFilter {
     let index: AttestationIndex
     let kazakhMorphology: Morphology
@@ -180,10 +180,12 @@ struct CandidateFilter {
     private var prefixNode: [AttestationIndex.Node] = []
     /// Longest prefix of the word that is in the trie.
     private var depth = 0
-    /// Stem flags of the word's own prefixes (length, flags), shortest first.
-    private var wordStems: [(Int, UInt8)] = []
-    /// The candidate being tested.
-    var scratch: [UInt32]
+    /// Stem flags of the word's own prefixes (length, flags, and the last index at which a candidate may
+    /// first differ from the word and still analyse with that stem), shortest first.
+    private var wordStems: [(length: Int, flags: UInt8, reach: Int)] = []
+    /// For each index of the word (and its end): whether a candidate that first differs from the word there can
+    /// pass at all.
+    private var live: [Bool] = []
 
     init(word: [UInt32], index: AttestationIndex, kazakhMorphology: Morphology, russianMorphology: Morphology,
          kazakh: Bool, russian: Bool, derived: Bool) {
@@ -194,7 +196,6 @@ struct CandidateFilter {
         self.kazakh = kazakh
         self.russian = russian
         self.derived = derived
-        scratch = [UInt32](repeating: 0, count: word.count + 1)
         var h = AttestationIndex.root
         guard var node = index.node(h) else { return }
         prefixHash.append(h)
@@ -207,36 +208,57 @@ struct CandidateFilter {
             prefixHash.append(h)
             prefixNode.append(node)
             depth = p + 1
-            if node.flags & ~AttestationIndex.listed != 0 { wordStems.append((p + 1, node.flags)) }
+            if node.flags & ~AttestationIndex.listed != 0 { wordStems.append((p + 1, node.flags, 0)) }
+        }
+        word.withUnsafeBufferPointer { w in
+            for k in wordStems.indices {
+                let (p, flags, _) = wordStems[k]
+                var reach = -1
+                if kazakh && flags & AttestationIndex.kazakhStem != 0 {
+                    reach = max(reach, kazakhMorphology.readableEnd(w, stemLength: p))
+                }
+                if russian && flags & AttestationIndex.russianStem != 0 {
+                    reach = max(reach, russianMorphology.readableEnd(w, stemLength: p))
+                }
+                if russian && flags & AttestationIndex.paradigmStem != 0 && p > 3 { reach = max(reach, p + index.longestEnding) }
+                wordStems[k].reach = reach
+            }
+        }
+        live = (0...(word.count + 1)).map { start in
+            start <= depth || (derived && wordStems.contains { $0.length <= start && start <= $0.reach })
         }
     }
 
-    /// True unless the candidate `scratch[0..<length]`, equal to the word in its first `start` letters, is
-    /// certainly not attested.
-    mutating func mayBeAttested(length: Int, start: Int) -> Bool {
-        scratch.withUnsafeBufferPointer { c in
-            let c = UnsafeBufferPointer(rebasing: c[0..<length])
-            if derived {
-                for (p, flags) in wordStems {
-                    if p > start { break }
-                    if stemMayStart(c, at: p, flags) { return true }
-                }
+    /// False when no candidate that first differs from the word at index `start` can be attested.
+    @inline(__always)
+    func isLive(_ start: Int) -> Bool { live[start] }
+
+    /// True unless the candidate `c`, equal to the word in its first `start` letters, is certainly not attested.
+    func mayBeAttested(_ c: UnsafeBufferPointer<UInt32>, start: Int) -> Bool {
+        let length = c.count
+        guard live[start] else { return false }
+        if derived {
+            for (p, flags, reach) in wordStems {
+                if p > start { break }
+                if start <= reach && stemMayStart(c, at: p, flags) { return true }
             }
-            guard start <= depth else { return false }
-            var h = prefixHash[start]
-            var node = prefixNode[start]
-            var p = start
-            while p < length {
-                guard node.children & AttestationIndex.bit(c[p]) != 0 else { return false }
-                h = AttestationIndex.extend(h, c[p])
-                guard let next = index.node(h) else { return false }
-                node = next
-                p += 1
-                if p == length && node.flags & AttestationIndex.listed != 0 { return true }
-                if derived && node.flags & ~AttestationIndex.listed != 0 && stemMayStart(c, at: p, node.flags) { return true }
-            }
-            return false
         }
+        guard start <= depth else { return false }
+        var node = prefixNode[start]
+        if start == length { return node.flags & AttestationIndex.listed != 0 }
+        if node.children & AttestationIndex.bit(c[start]) == 0 { return false }
+        var h = prefixHash[start]
+        var p = start
+        while p < length {
+            guard node.children & AttestationIndex.bit(c[p]) != 0 else { return false }
+            h = AttestationIndex.extend(h, c[p])
+            guard let next = index.node(h) else { return false }
+            node = next
+            p += 1
+            if p == length && node.flags & AttestationIndex.listed != 0 { return true }
+            if derived && node.flags & ~AttestationIndex.listed != 0 && stemMayStart(c, at: p, node.flags) { return true }
+        }
+        return false
     }
 
     /// True when the candidate may analyse as the stem `c[0..<p]` (with `flags`) plus what follows.
@@ -245,7 +267,10 @@ struct CandidateFilter {
         if kazakh && flags & AttestationIndex.kazakhStem != 0 && kazakhMorphology.mayAnalyze(c, stemLength: p) { return true }
         if russian {
             if flags & AttestationIndex.russianStem != 0 && russianMorphology.mayAnalyze(c, stemLength: p) { return true }
-            if flags & AttestationIndex.paradigmStem != 0 && p > 3 && c.count - p <= index.longestEnding { return true }
+            if flags & AttestationIndex.paradigmStem != 0 && p > 3 && c.count - p <= index.longestEnding
+                && SpellChecker.russianEndings(endingWith: c.last).contains(where: { c[p...].elementsEqual($0) }) {
+                return true
+            }
         }
         return false
     }

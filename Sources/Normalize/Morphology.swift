@@ -41,6 +41,12 @@ public struct Morphology: Sendable {
     }
     private let flatArcs: [FlatArc]
     private let flatStart: [Int]
+    /// The flat arcs of each state by the letter code (`KazakhLetters.code`) of their back or front form's first
+    /// letter, in table order: those of state `s` and code `c` are `byLetter[byLetterStart[s * 46 + c] ..<
+    /// byLetterStart[s * 46 + c + 1]]`. A walk looks only at the arcs that can match the next letter.
+    private let byLetter: [Int32]
+    private let byLetterStart: [Int32]
+    private static let codes = 46
     private let forms: [UInt32]
     private let startStates: [Int]
     private let hasReplacingArcs: Bool
@@ -131,8 +137,24 @@ public struct Morphology: Sendable {
             }
         }
         flatStart.append(flatArcs.count)
+        var byLetter: [Int32] = []
+        var byLetterStart: [Int32] = []
+        for state in 0..<(flatStart.count - 1) {
+            for code in 0..<Morphology.codes {
+                byLetterStart.append(Int32(byLetter.count))
+                for ai in flatStart[state]..<flatStart[state + 1] {
+                    let a = flatArcs[ai]
+                    if Int(KazakhLetters.code(forms[Int(a.back)])) == code || Int(KazakhLetters.code(forms[Int(a.front)])) == code {
+                        byLetter.append(Int32(ai))
+                    }
+                }
+            }
+        }
+        byLetterStart.append(Int32(byLetter.count))
         self.flatArcs = flatArcs
         self.flatStart = flatStart
+        self.byLetter = byLetter
+        self.byLetterStart = byLetterStart
         self.forms = forms
         self.startStates = ["N", "V"].compactMap { name in states.firstIndex(of: name) }
         self.hasReplacingArcs = startStates.contains { arcs[$0].contains { !$0.replaces.isEmpty } }
@@ -243,6 +265,65 @@ public struct Morphology: Sendable {
         }
     }
 
+    /// How far (an index into `word`) the suffix table can read `word` after a stem of its first `p` letters:
+    /// the end of the longest run of letters from `p` on that begins some suffix chain (as `mayAnalyze` walks
+    /// it: either harmony, the class of the letter before), or `Int.max` when a replacing arc's suffix is
+    /// spelled at `p`. A word that differs from `word` only from index `start` on, with `start` beyond this,
+    /// cannot pass `mayAnalyze` at `p`.
+    func readableEnd(_ word: UnsafeBufferPointer<UInt32>, stemLength p: Int) -> Int {
+        guard p >= minimumStem, p < word.count else { return p }
+        var best = p
+        if hasReplacingArcs {
+            for start in startStates {
+                for arc in arcs[start] where !arc.replaces.isEmpty {
+                    var k = 0
+                    while k < arc.back.count && p + k < word.count && word[p + k] == arc.back[k] { k += 1 }
+                    if k == arc.back.count { return Int.max }
+                    best = max(best, p + k)
+                }
+            }
+        }
+        return flatArcs.withUnsafeBufferPointer { arcs in
+            forms.withUnsafeBufferPointer { forms in
+                for s in startStates {
+                    best = max(best, readable(word, arcs, forms, at: p, state: s, last: word[p - 1], harmony: 3, depth: 0))
+                }
+                return best
+            }
+        }
+    }
+
+    /// The walk of `walkFlat`, also following a suffix form that matches only in part: the farthest index read.
+    private func readable(_ w: UnsafeBufferPointer<UInt32>, _ arcs: UnsafeBufferPointer<FlatArc>, _ forms: UnsafeBufferPointer<UInt32>,
+                          at pos: Int, state: Int, last: UInt32, harmony: UInt8, depth: Int) -> Int {
+        if pos == w.count || depth >= 6 { return pos }
+        var best = pos
+        let cls = Morphology.letterClass(last)
+        let next = w[pos]
+        let bucket = state * Morphology.codes + Int(KazakhLetters.code(next))
+        for j in Int(byLetterStart[bucket])..<Int(byLetterStart[bucket + 1]) {
+            let arc = arcs[Int(byLetter[j])]
+            if forms[Int(arc.back)] != next && forms[Int(arc.front)] != next { continue }
+            if arc.after & cls == 0 { continue }
+            for hbit: UInt8 in 1...2 {
+                if hbit == 2 && !arc.harmonic { break }
+                if arc.harmonic && harmony & hbit == 0 { continue }
+                let start = Int(hbit == 1 ? arc.back : arc.front)
+                let count = Int(hbit == 1 ? arc.backCount : arc.frontCount)
+                var k = 0
+                while k < count && pos + k < w.count && w[pos + k] == forms[start + k] { k += 1 }
+                if k < count {
+                    best = max(best, pos + k)
+                    continue
+                }
+                best = max(best, readable(w, arcs, forms, at: pos + count, state: Int(arc.to), last: forms[start + count - 1],
+                                          harmony: arc.harmonic ? hbit : harmony, depth: depth + 1))
+                if best == w.count { return best }  // read to the end: nothing can go farther
+            }
+        }
+        return best
+    }
+
     /// The suffixes of `word` after its first `p` letters, with the harmony the stem `word[..<p]` allows, or
     /// nil when no chain of the table spells them.
     public func suffixes(of word: [UInt32], after p: Int) -> [String]? {
@@ -328,8 +409,9 @@ public struct Morphology: Sendable {
         if depth >= 6 { return false }
         let cls = Morphology.letterClass(last)
         let next = w[pos]
-        for ai in flatStart[state]..<flatStart[state + 1] {
-            let arc = arcs[ai]
+        let bucket = state * Morphology.codes + Int(KazakhLetters.code(next))
+        for j in Int(byLetterStart[bucket])..<Int(byLetterStart[bucket + 1]) {
+            let arc = arcs[Int(byLetter[j])]
             if forms[Int(arc.back)] != next && forms[Int(arc.front)] != next { continue }
             if arc.after & cls == 0 { continue }
             for hbit: UInt8 in 1...2 {

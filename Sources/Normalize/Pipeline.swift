@@ -7,7 +7,10 @@ public struct Pipeline: Sendable {
     }
 
     /// The passes a configuration asks for, in their natural order
-    /// (decode → unicode → columns → layout → reflow → spacing → language → typos → restore → transliterate).
+    /// (decode → unicode → columns → layout → reflow → spacing → language → restore → typos → transliterate).
+    /// Restore runs before typos: on Kazakh typed with Russian letters, typo repair alone would put a
+    /// Kazakh letter back into a few words, and the paragraph would then no longer look like one that lost
+    /// its letters (restore-dev through `clean`: 78 % of the affected words restored that way, 96.5 % this way).
     public init(configuration: Configuration) {
         var passes: [any Pass] = []
         if configuration.unicodeRepair {
@@ -24,11 +27,11 @@ public struct Pipeline: Sendable {
         if configuration.languageDetection {
             passes.append(LanguagePass())
         }
-        if configuration.typos != .off {
-            passes.append(TyposPass(mode: configuration.typos))
-        }
         if configuration.restoreKazakhLetters {
             passes.append(RestorePass())
+        }
+        if configuration.typos != .off {
+            passes.append(TyposPass(mode: configuration.typos))
         }
         if let scheme = configuration.transliteration {
             passes.append(TransliterationPass(scheme: scheme, reverse: configuration.transliterationReverse,

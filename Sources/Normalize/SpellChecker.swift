@@ -181,6 +181,21 @@ public struct SpellChecker: Sendable {
         return set.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
     }()
 
+    /// `russianEndings` that can end a word ending in `last`, in the same order: those ending in that letter,
+    /// then the empty ending.
+    static func russianEndings(endingWith last: UInt32?) -> [[UInt32]] {
+        guard let last, let list = russianEndingsByLast[last] else { return [[]] }
+        return list
+    }
+
+    private static let russianEndingsByLast: [UInt32: [[UInt32]]] = {
+        var m: [UInt32: [[UInt32]]] = [:]
+        for e in russianEndings {
+            if let last = e.last { m[last, default: []].append(e) }
+        }
+        return m.mapValues { $0 + [[]] }
+    }()
+
     /// Hash of a letter sequence (for `russianStems`).
     @inline(__always)
     static func stemKey(_ s: ArraySlice<UInt32>) -> UInt64 {
@@ -197,7 +212,7 @@ public struct SpellChecker: Sendable {
         lexicon.forEachEntry { bytes, count in
             w.removeAll(keepingCapacity: true)
             for s in String(decoding: bytes, as: UTF8.self).unicodeScalars { w.append(s.value) }
-            for ending in russianEndings where ending.count < w.count - 3 && w.suffix(ending.count).elementsEqual(ending) {
+            for ending in russianEndings(endingWith: w.last) where ending.count < w.count - 3 && w.suffix(ending.count).elementsEqual(ending) {
                 stems.update(stemKey(w.dropLast(ending.count))) { $0 += Int32(clamping: count) }
             }
         }
@@ -209,7 +224,7 @@ public struct SpellChecker: Sendable {
     func russianParadigm(_ word: [UInt32]) -> (stem: String, count: Int)? {
         if word.contains(where: { SpellChecker.lostKazakh[$0] != nil }) { return nil }
         let own = count(word, in: russian)
-        for ending in SpellChecker.russianEndings where ending.count < word.count - 3 {
+        for ending in SpellChecker.russianEndings(endingWith: word.last) where ending.count < word.count - 3 {
             guard word.suffix(ending.count).elementsEqual(ending) else { continue }
             let stem = word.dropLast(ending.count)
             let total = Int(russianStems[SpellChecker.stemKey(stem)]) - own
@@ -470,41 +485,44 @@ public struct SpellChecker: Sendable {
         let selfHapax = selfAttestation.map { !$0.derived && $0.frequency == 1 } ?? false
         let logSelf = selfPrior > 0 ? log(selfPrior) : -Double.infinity
         let derived = selfPrior == 0 || selfAttestation?.derived == true
-        // Candidates are spelled one at a time into `filter.scratch`; only those the attestation index cannot
+        // Candidates are spelled one at a time into `scratch`; only those the attestation index cannot
         // rule out are built as arrays and scored (the others would find no attestation below).
-        var filter = CandidateFilter(word: w, index: attestationIndex, kazakhMorphology: kazakhMorphology,
+        let filter = CandidateFilter(word: w, index: attestationIndex, kazakhMorphology: kazakhMorphology,
                                      russianMorphology: russianMorphology, kazakh: language == .kazakh || alsoOther,
                                      russian: language == .russian || alsoOther, derived: derived)
-        for i in 0..<n { filter.scratch[i] = w[i] }
+        var scratch = w + [0]
+        func survives(_ length: Int, _ start: Int) -> Bool {
+            scratch.withUnsafeBufferPointer { filter.mayBeAttested(UnsafeBufferPointer(rebasing: $0[0..<length]), start: start) }
+        }
         // transposition of c[i], c[i+1] (inside: 1 ≤ i ≤ m-3)
-        for i in 0..<(n - 1) where w[i] != w[i + 1] {
-            filter.scratch.swapAt(i, i + 1)
-            if filter.mayBeAttested(length: n, start: i) {
-                add(Array(filter.scratch[0..<n]), Channel.position(i >= 1 && i <= n - 3, slots: n - 3), "transposed letters")
+        for i in 0..<(n - 1) where w[i] != w[i + 1] && filter.isLive(i) {
+            scratch.swapAt(i, i + 1)
+            if survives(n, i) {
+                add(Array(scratch[0..<n]), Channel.position(i >= 1 && i <= n - 3, slots: n - 3), "transposed letters")
             }
-            filter.scratch.swapAt(i, i + 1)
+            scratch.swapAt(i, i + 1)
         }
         // a letter of c was deleted: insert one (c has m = n+1 letters; inside: 1 ≤ i ≤ m-2)
-        for i in 0...n {
+        for i in 0...n where filter.isLive(i) {
             let p = Channel.position(i >= 1 && i <= n - 1, slots: n - 1)
-            for k in i..<n { filter.scratch[k + 1] = w[k] }
+            for k in i..<n { scratch[k + 1] = w[k] }
             for x in alphabet {
-                filter.scratch[i] = x
-                if filter.mayBeAttested(length: n + 1, start: i) {
-                    add(Array(filter.scratch[0..<(n + 1)]), p, "dropped letter")
+                scratch[i] = x
+                if survives(n + 1, i) {
+                    add(Array(scratch[0..<(n + 1)]), p, "dropped letter")
                 }
             }
-            for k in i..<n { filter.scratch[k] = w[k] }
+            for k in i..<n { scratch[k] = w[k] }
         }
         // a stray or doubled letter was inserted at i: remove it (c has m = n-1 letters; inside: 1 ≤ i ≤ m-2)
         if n >= 4 {
-            for i in 0..<n {
+            for i in 0..<n where filter.isLive(i) {
                 let next: UInt32? = i + 1 < n ? w[i + 1] : nil
                 let inside = i >= 1 && i <= n - 3
-                for k in i..<(n - 1) { filter.scratch[k] = w[k + 1] }
-                defer { for k in i..<n { filter.scratch[k] = w[k] } }
-                guard filter.mayBeAttested(length: n - 1, start: i) else { continue }
-                let c = Array(filter.scratch[0..<(n - 1)])
+                for k in i..<(n - 1) { scratch[k] = w[k + 1] }
+                defer { for k in i..<n { scratch[k] = w[k] } }
+                guard survives(n - 1, i) else { continue }
+                let c = Array(scratch[0..<(n - 1)])
                 if let next, w[i] == next {
                     add(c, Channel.position(inside, slots: n - 3), "doubled letter")
                 }
@@ -519,13 +537,13 @@ public struct SpellChecker: Sendable {
             }
         }
         // substitutions: a neighbouring key (inside: i ≥ 1) or a lost Kazakh letter (anywhere)
-        for i in 0..<n {
-            defer { filter.scratch[i] = w[i] }
+        for i in 0..<n where filter.isLive(i) {
+            defer { scratch[i] = w[i] }
             if let keys = SpellChecker.neighbours[w[i]] {
                 for x in keys {
-                    filter.scratch[i] = x
-                    guard filter.mayBeAttested(length: n, start: i) else { continue }
-                    let c = Array(filter.scratch[0..<n])
+                    scratch[i] = x
+                    guard survives(n, i) else { continue }
+                    let c = Array(scratch[0..<n])
                     let slots = SpellChecker.substitutionSlots(c)
                     let fan = Double(SpellChecker.neighbours[x]?.count ?? 1)
                     add(c, Channel.position(i >= 1, slots: slots) / fan, "neighbouring key")
@@ -533,9 +551,9 @@ public struct SpellChecker: Sendable {
             }
             if kazakhText, let restored = SpellChecker.restoredKazakh[w[i]] {
                 for x in restored {
-                    filter.scratch[i] = x
-                    guard filter.mayBeAttested(length: n, start: i) else { continue }
-                    let c = Array(filter.scratch[0..<n])
+                    scratch[i] = x
+                    guard survives(n, i) else { continue }
+                    let c = Array(scratch[0..<n])
                     let ocr = SpellChecker.lostKazakh[x]?.first != w[i]
                     add(c, (ocr ? 0.3 : 1) / Double(max(1, SpellChecker.kazakhSlots(c))),
                         ocr ? "OCR-confused Kazakh letter" : "lost Kazakh letter")

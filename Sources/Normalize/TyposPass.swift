@@ -64,24 +64,18 @@ public struct TyposPass: Pass {
         }
         guard !unknowns.isEmpty else { return }
         let counts = documentCounts(document)
-        let documentTokens = counts.values.reduce(0, +)
-        let sortedWords = counts.keys.sorted()
+        let documentTokens = counts.total
+        var order: [Int32]?
         /// Number of distinct words of the document that start with `prefix`.
         func documentPrefix(_ prefix: String) -> Int {
-            var lo = 0, hi = sortedWords.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sortedWords[mid] < prefix { lo = mid + 1 } else { hi = mid }
-            }
-            var k = lo
-            while k < sortedWords.count && sortedWords[k].hasPrefix(prefix) { k += 1 }
-            return k - lo
+            if order == nil { order = counts.byteOrder() }
+            return counts.wordsStarting(with: prefix, order: order!)
         }
-        let context = DocumentNeighbours(counts: mode == .suggest ? counts : [:], checker: checker)
+        let context = DocumentNeighbours(counts: mode == .suggest ? counts.dictionary : [:], checker: checker)
         var replacements: [Int: [(Int, Int, String)]] = [:]
         for u in unknowns {
             let key = String(scalars: u.lower)
-            if counts[key, default: 0] >= 2 { continue }
+            if counts.count(key) >= 2 { continue }
             // The word as written, sliced from the block's UTF-8 without copying the block (no
             // blocks × words cost on a document that is one huge paragraph).
             let blockText = document.blocks[u.block].text.utf8
@@ -89,7 +83,7 @@ public struct TyposPass: Pass {
                                                       ..< blockText.index(blockText.startIndex, offsetBy: u.end)]))
             let verdict = checker.verdict(for: u.lower, language: u.language, alsoOther: u.alsoOther,
                                           titleCase: u.titleCase, documentTokens: documentTokens,
-                                          documentPrefix: documentPrefix) { counts[$0, default: 0] }
+                                          documentPrefix: documentPrefix) { counts.count($0) }
             let location = SourceLocation(line: document.blocks[u.block].line, column: u.column, byteOffset: u.start)
             if mode == .suggest, !verdict.confident, let (word, count, distance) = context.neighbour(of: u.lower) {
                 var note = "uncertain: context: \(word) occurs \(count)× in this document, \(distance) edit\(distance > 1 ? "s" : "") away"
@@ -149,8 +143,8 @@ public struct TyposPass: Pass {
     }
 
     /// Counts of every lowercase Cyrillic word of the running text.
-    func documentCounts(_ document: Document) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    func documentCounts(_ document: Document) -> WordCounts {
+        var counts = WordCounts()
         var lower: [UInt8] = []
         for block in document.blocks where block.isRunningText {
             var text = block.text
@@ -159,7 +153,7 @@ public struct TyposPass: Pass {
                     guard let core = coreWord(bytes, start, end, allowCapitals: true) else { return }
                     lower.removeAll(keepingCapacity: true)
                     CyrillicCase.appendLowercased(UnsafeBufferPointer(rebasing: bytes[core.start..<core.end]), to: &lower)
-                    counts[String(decoding: lower, as: UTF8.self), default: 0] += 1
+                    lower.withUnsafeBufferPointer { counts.add($0) }
                 }
             }
         }

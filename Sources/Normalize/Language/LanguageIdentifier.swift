@@ -133,25 +133,34 @@ public struct LanguageIdentifier: Sendable {
     /// words, whether the `mixed` search could find anything (most paragraphs: no, and they are decided
     /// with no allocation at all).
     struct MixedCandidates {
-        /// The largest gain of a run of Russian words in Kazakh text ([0]) and of Kazakh words in Russian
-        /// text ([1]): the maximum-subarray bound of `kazakhRussianStates`, counting capitalised Cyrillic
-        /// words (in [0] and [1]) or not (in [2] and [3]).
-        var bestGain = SIMD4<Double>()
-        var gain = SIMD4<Double>()
+        /// The largest gain of a run of Russian words in Kazakh text (`best.0`) and of Kazakh words in Russian
+        /// text (`best.1`): the maximum-subarray bound of `kazakhRussianStates`, counting capitalised Cyrillic
+        /// words; `best.2` and `best.3` likewise without them.
+        var best = (0.0, 0.0, 0.0, 0.0)
+        var gain = (0.0, 0.0, 0.0, 0.0)
         var capitalizedCyrillicWords = 0
         var words = 0
         /// The longest stretches of consecutive Latin-script and Cyrillic words.
         var latinRun = 0, longestLatinRun = 0
         var cyrillicRun = 0, longestCyrillicRun = 0
 
+        @inline(__always)
         mutating func add(_ w: NGramScanner.Word, columns: (Int, Int)) {
             words &+= 1
             if w.cyrillic {
                 let d = Double(w.costs[columns.0]) - Double(w.costs[columns.1])
-                let counted = SIMD4<Double>(d, -d, w.capitalized ? 0 : d, w.capitalized ? 0 : -d)
-                gain = (gain + counted).replacing(with: 0, where: gain + counted .< 0)
-                bestGain = pointwiseMax(bestGain, gain)
-                if w.capitalized { capitalizedCyrillicWords &+= 1 }
+                gain.0 = max(0, gain.0 + d)
+                gain.1 = max(0, gain.1 - d)
+                best.0 = max(best.0, gain.0)
+                best.1 = max(best.1, gain.1)
+                if w.capitalized {
+                    capitalizedCyrillicWords &+= 1
+                } else {
+                    gain.2 = max(0, gain.2 + d)
+                    gain.3 = max(0, gain.3 - d)
+                    best.2 = max(best.2, gain.2)
+                    best.3 = max(best.3, gain.3)
+                }
                 cyrillicRun &+= 1
                 longestCyrillicRun = max(longestCyrillicRun, cyrillicRun)
                 latinRun = 0
@@ -167,7 +176,8 @@ public struct LanguageIdentifier: Sendable {
             guard words > 1 else { return false }
             if dominant == 2 { return longestCyrillicRun >= runWords }
             let skipCapitalized = capitalizedCyrillicWords * 2 < words
-            return bestGain[dominant + (skipCapitalized ? 2 : 0)] > penalty || longestLatinRun >= runWords
+            let gain = skipCapitalized ? (dominant == 0 ? best.2 : best.3) : (dominant == 0 ? best.0 : best.1)
+            return gain > penalty || longestLatinRun >= runWords
         }
     }
 

@@ -320,7 +320,7 @@ public struct KazakhLetterRestorer: Sendable {
     /// both corpora, naive Bayes). Used until language ID marks blocks.
     public func needsRestoration(_ text: String) -> Bool {
         let para = Self.scan(text)
-        return needsRestoration(para.words, facts: para.words.map { facts($0, in: para) })
+        return needsRestoration(para.words, facts: para.words.map { facts($0) })
     }
 
     /// The odds are multiplied rather than their logarithms added (a logarithm only when the product
@@ -361,9 +361,9 @@ public struct KazakhLetterRestorer: Sendable {
         var forms: Int32 = 0
     }
 
-    func facts(_ w: Word, in para: Paragraph) -> WordFacts {
+    func facts(_ w: Word) -> WordFacts {
         var f = WordFacts(key: w.codesHash, russian: model.russianCount(w.codesHash))
-        if let (range, total) = model.forms(skeleton: para.skeletons[w.letters], hash: w.skeletonHash) {
+        if let (range, total) = model.forms(skeletonHash: w.skeletonHash) {
             f.skeletonTotal = total
             f.first = Int32(range.lowerBound)
             f.forms = Int32(range.count)
@@ -373,11 +373,11 @@ public struct KazakhLetterRestorer: Sendable {
 
     /// `facts`, memoised in a small direct-mapped table: frequent words then cost no lookups in the
     /// large model tables (which miss the CPU caches).
-    mutating func cachedFacts(_ w: Word, in para: Paragraph) -> WordFacts {
+    mutating func cachedFacts(_ w: Word) -> WordFacts {
         if factCache.isEmpty { factCache = Array(repeating: WordFacts(), count: Self.factCacheSize) }
         let slot = factSlot(w)
         if factCache[slot].key == w.codesHash { return factCache[slot] }
-        let f = facts(w, in: para)
+        let f = facts(w)
         factCache[slot] = f
         return f
     }
@@ -392,22 +392,22 @@ public struct KazakhLetterRestorer: Sendable {
         Int(truncatingIfNeeded: (w.codesHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.factCacheSize.trailingZeroBitCount))
     }
 
-    /// Words are restored in blocks: the forms of the next block and the word pairs of this one are
-    /// requested from memory before the words are scored, so that their cache misses overlap.
+    /// Words are restored in blocks: the forms and word pairs of the next block are requested from
+    /// memory before this block's words are scored, so that their cache misses overlap with the work.
     static let prefetchBlock = 32
 
     /// Starts loading the counts and letters of the forms of ambiguous words `from..<from + prefetchBlock`.
     func prefetchForms(_ words: [Word], _ facts: [WordFacts], _ from: Int) {
         guard from < words.count else { return }
-        for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 1 && !words[j].hasKazakhLetter {
+        for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 0 && !words[j].hasKazakhLetter {
             let range = Int(facts[j].first)..<Int(facts[j].first + facts[j].forms)
-            model.prefetchForms(range)
             for i in range { model.prefetchLetters(i) }
         }
     }
 
     /// Starts loading the word-pair counts that scoring words `from..<from + prefetchBlock` reads.
     func prefetchPairs(_ words: [Word], _ facts: [WordFacts], _ from: Int) {
+        guard from < words.count else { return }
         for j in from..<min(words.count, from + Self.prefetchBlock) where facts[j].forms > 1 && !words[j].hasKazakhLetter {
             let left = j > 0 ? words[j - 1].skeletonHash : nil
             let right = j + 1 < words.count ? words[j + 1].skeletonHash : nil
@@ -490,7 +490,9 @@ public struct KazakhLetterRestorer: Sendable {
         for j in para.words.indices where !isCached(para.words[j]) {
             model.prefetchWord(skeletonHash: para.words[j].skeletonHash, codesHash: para.words[j].codesHash)
         }
-        for j in para.words.indices { facts.append(cachedFacts(para.words[j], in: para)) }
+        for j in para.words.indices { facts.append(cachedFacts(para.words[j])) }
+        // The words' form entries next (independent addresses), so that reading their letters does not wait.
+        for f in facts where f.forms > 0 { model.prefetchForms(Int(f.first)..<Int(f.first + f.forms)) }
         guard force || needsRestoration(para.words, facts: facts, ocr: ocr) else {
             if appendUnchanged { output.append(contentsOf: bytes) }
             return false
@@ -503,9 +505,12 @@ public struct KazakhLetterRestorer: Sendable {
         var chosen: [UInt8] = []
         for j in para.words.indices {
             if j % Self.prefetchBlock == 0 {
-                if j == 0 { prefetchForms(para.words, facts, 0) }
+                if j == 0 {
+                    prefetchForms(para.words, facts, 0)
+                    prefetchPairs(para.words, facts, 0)
+                }
                 prefetchForms(para.words, facts, j + Self.prefetchBlock)
-                prefetchPairs(para.words, facts, j)
+                prefetchPairs(para.words, facts, j + Self.prefetchBlock)
             }
             let word = para.words[j]
             guard !word.hasKazakhLetter && (word.isAmbiguous || word.hasOCRDigit || ocr) else { continue }
@@ -688,7 +693,7 @@ public struct KazakhLetterRestorer: Sendable {
         // Skeleton letters with the letter each position must have (0: any with that skeleton).
         func collect(_ skeleton: [UInt8], _ required: [UInt8], bang: Bool) {
             let hash = KazakhRestorationModel.hash(skeleton)
-            guard let (range, _) = model.forms(skeleton: skeleton, hash: hash) else { return }
+            guard let (range, _) = model.forms(skeletonHash: hash) else { return }
             for i in range {
                 let form = model.form(i)
                 var ok = true

@@ -25,9 +25,11 @@ public final class KazakhRestorationModel: Sendable {
 
     /// Skeleton hash → (first form, number of forms, total count).
     private let skeletons: PackedTable
-    private let formStart: PackedArray
-    private let formCount: PackedArray
-    private let letters: PackedArray
+    /// Per form: where its letters start in `letters` (one more element than forms), and its count.
+    /// Copied out of lexicon.bin into typed arrays at load (about 1 MB), so that reading one is a load.
+    private let formStart: [Int32]
+    private let formCount: [Int32]
+    private let letters: [UInt8]
     let kazakhTotal: Double
     /// `pairKey(side, a, b)` → count. Each side of a pair is a skeleton hash (the neighbour, and the
     /// word itself for the `…Total` sides) or the index of an attested form in the lexicon (so scoring
@@ -66,9 +68,9 @@ public final class KazakhRestorationModel: Sendable {
         sourceHash = lexicon.sourceHash
         skeletons = lexicon.tables[0]
         kazakhTotal = Double(lexicon.arrays[0][0])
-        formStart = lexicon.arrays[1]
-        formCount = lexicon.arrays[2]
-        self.letters = lexicon.arrays[3]
+        formStart = lexicon.arrays[1].int32s()
+        formCount = lexicon.arrays[2].int32s()
+        self.letters = lexicon.arrays[3].uint8s()
         self.pairs = pairs.tables[0]
         ngram = letters.tables[0]
         history = letters.tables[1]
@@ -76,6 +78,7 @@ public final class KazakhRestorationModel: Sendable {
         russianTotal = Double(russian.arrays[0][0])
         unigramTotal = Double(history.value(Self.letterKey(0), 0))
         guard skeletons.width == 3, self.pairs.width == 1, ngram.width == 1, history.width == 2, self.russian.width == 1,
+              lexicon.arrays[1].elementBytes == 4, lexicon.arrays[2].elementBytes == 4, lexicon.arrays[3].elementBytes == 1,
               formStart.count == formCount.count + 1, formStart[formCount.count] == self.letters.count else {
             throw NormalizeError.ruleFile(path: files[0].0, line: 1, column: 1,
                                           message: "inconsistent restoration model: run scripts/build-restore-model.py --binary-only")
@@ -103,16 +106,15 @@ public final class KazakhRestorationModel: Sendable {
     @inline(__always)
     static func letterKey(_ packed: UInt32) -> UInt64 { UInt64(packed | 0x8000_0000) }
 
-    /// The attested forms whose skeleton is `skeleton` (with hash `hash`): first index, count, and the
-    /// total count of the skeleton.
+    /// The attested forms of the skeleton with hash `hash`: first index, count, and the total count of
+    /// the skeleton.
     @inline(__always)
-    func forms<C: RandomAccessCollection>(skeleton: C, hash: UInt64) -> (range: Range<Int>, total: Int32)? where C.Element == UInt8, C.Index == Int {
+    func forms(skeletonHash hash: UInt64) -> (range: Range<Int>, total: Int32)? {
         guard let slot = skeletons.slot(hash) else { return nil }
         let first = Int(skeletons.value(slot, 0))
-        // Guard against a hash collision: the first form must have this skeleton.
-        let f = letterRange(first)
-        guard f.count == skeleton.count else { return nil }
-        for k in 0..<f.count where KazakhLetters.skeleton(letter(f.lowerBound + k)) != skeleton[skeleton.startIndex + k] { return nil }
+        // A match of the 64-bit hash alone is taken as the skeleton: among the table's ~73 k skeletons
+        // a word that is not one matches with a chance of about 1 in 10^14, and checking the letters
+        // costs two cache misses per word.
         return (first..<first + Int(skeletons.value(slot, 1)), skeletons.value(slot, 2))
     }
 
@@ -129,14 +131,14 @@ public final class KazakhRestorationModel: Sendable {
 
     /// Letter codes of form `i`.
     @inline(__always)
-    func form(_ i: Int) -> [UInt8] { letters.bytes(from: Int(formStart[i]), to: Int(formStart[i + 1])) }
+    func form(_ i: Int) -> [UInt8] { Array(letters[letterRange(i)]) }
     @inline(__always)
-    func count(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: formCount[i]) }
+    func count(_ i: Int) -> Int32 { formCount[i] }
     /// Where the letters of form `i` are (see `letter`).
     @inline(__always)
     func letterRange(_ i: Int) -> Range<Int> { Int(formStart[i])..<Int(formStart[i + 1]) }
     @inline(__always)
-    func letter(_ j: Int) -> UInt8 { UInt8(truncatingIfNeeded: letters[j]) }
+    func letter(_ j: Int) -> UInt8 { letters[j] }
 
     /// Whether form `i` is spelled `codes`.
     @inline(__always)
@@ -178,12 +180,12 @@ public final class KazakhRestorationModel: Sendable {
     /// Starts loading the letters and counts of forms `range` (hints only).
     @inline(__always)
     func prefetchForms(_ range: Range<Int>) {
-        formStart.prefetch(range.lowerBound)
-        formCount.prefetch(range.lowerBound)
+        formStart.withUnsafeBufferPointer { nz_prefetch($0.baseAddress! + range.lowerBound) }
+        formCount.withUnsafeBufferPointer { nz_prefetch($0.baseAddress! + range.lowerBound) }
     }
 
     @inline(__always)
-    func prefetchLetters(_ i: Int) { letters.prefetch(Int(formStart[i])) }
+    func prefetchLetters(_ i: Int) { letters.withUnsafeBufferPointer { nz_prefetch($0.baseAddress! + Int(formStart[i])) } }
 
     @inline(__always)
     func prefetchPair(_ side: PairSide, _ a: UInt64, _ b: UInt64) { pairs.prefetch(Self.pairKey(side, a, b)) }
@@ -375,14 +377,26 @@ struct PackedTable: Sendable {
     let width: Int
     let capacity: Int
     let offset: Int
-    var stride: Int { keyBytes + width * 4 }
+    let stride: Int
+    /// `64 - log2(capacity)`, and `capacity - 1`.
+    private let shift: UInt64
+    private let mask: Int
+
+    init(bytes: [UInt8], keyBytes: Int, width: Int, capacity: Int, offset: Int) {
+        self.bytes = bytes
+        self.keyBytes = keyBytes
+        self.width = width
+        self.capacity = capacity
+        self.offset = offset
+        stride = keyBytes + width * 4
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        mask = capacity - 1
+    }
 
     /// The slot holding `key`, if any.
     @inline(__always)
     func slot(_ key: UInt64) -> Int? {
-        let shift = UInt64(64 - capacity.trailingZeroBitCount)
-        let mask = capacity - 1
-        return bytes.withUnsafeBytes { raw -> Int? in
+        bytes.withUnsafeBytes { raw -> Int? in
             var i = capacity == 1 ? 0 : Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while true {
                 let at = offset + i * stride
@@ -407,12 +421,16 @@ struct PackedTable: Sendable {
     @inline(__always)
     func value(_ key: UInt64, _ k: Int) -> Int32 { slot(key).map { value($0, k) } ?? 0 }
 
-    /// Starts loading the slot where a lookup of `key` begins.
+    /// Starts loading the slots where a lookup of `key` begins (hints only): two cache lines, since at
+    /// a load of 0.75 a key that is absent (most word pairs) is looked for over about eight slots.
     @inline(__always)
     func prefetch(_ key: UInt64) {
-        let shift = UInt64(64 - capacity.trailingZeroBitCount)
         let i = capacity == 1 ? 0 : Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        bytes.withUnsafeBytes { nz_prefetch($0.baseAddress! + offset + i * stride) }
+        bytes.withUnsafeBytes {
+            let at = offset + i * stride
+            nz_prefetch($0.baseAddress! + at)
+            if at + 64 < $0.count { nz_prefetch($0.baseAddress! + at + 64) }
+        }
     }
 }
 
@@ -434,11 +452,9 @@ struct PackedArray: Sendable {
         }
     }
 
-    /// Starts loading element `i` (a hint).
-    @inline(__always)
-    func prefetch(_ i: Int) { bytes.withUnsafeBytes { nz_prefetch($0.baseAddress! + offset + i * elementBytes) } }
+    /// The elements of an array of 4-byte integers, as `Int32`s.
+    func int32s() -> [Int32] { (0..<count).map { Int32(truncatingIfNeeded: self[$0]) } }
 
-    /// Elements `from..<to` of a byte array.
-    @inline(__always)
-    func bytes(from: Int, to: Int) -> [UInt8] { Array(bytes[(offset + from)..<(offset + to)]) }
+    /// The elements of an array of bytes.
+    func uint8s() -> [UInt8] { Array(bytes[offset..<offset + count]) }
 }
