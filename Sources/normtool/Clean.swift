@@ -87,7 +87,7 @@ struct Clean: ParsableCommand {
                         .map(\.text).joined(separator: "\n")
                 }
             case .jsonl:
-                problems = try source.forEachRecord(field: inputOptions.field, fallback: "skipped (no blocks written)", passThrough: { _, _ in }) { _, text, lineNumber in
+                problems = try source.forEachRecord(field: inputOptions.field, fallback: "line skipped (no blocks written)", passThrough: { _, _ in }) { _, text, lineNumber in
                     let place = "\(source.displayName):\(lineNumber)"
                     try out.write(JSONLines.encode(try clean(text, place), source: place))
                 }

@@ -47,7 +47,7 @@ struct Detect: ParsableCommand {
         for source in InputSource.sources(files) where inputOptions.isJSONL {
             // One unit per input line: a record's whole field is one unit; a line that is not a usable
             // record (reported) gets `und` so that output line N still answers input line N.
-            let problems = try source.forEachRecord(field: inputOptions.field, fallback: "labelled und", passThrough: { _, lineNumber in
+            let problems = try source.forEachRecord(field: inputOptions.field, fallback: "line labelled und", passThrough: { _, lineNumber in
                 try write(.undetermined, line: lineNumber, to: out)
             }) { _, text, lineNumber in
                 var text = text

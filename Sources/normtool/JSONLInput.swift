@@ -21,8 +21,8 @@ extension InputSource {
     /// that is not valid UTF-8, not one JSON object, or lacks the string field is reported on stderr
     /// with its place and handed to `passThrough` unchanged (nothing is dropped); blank lines are
     /// passed through silently. Returns whether any line had a problem.
-    /// `fallback` says in the messages what happens to such a line ("record passed through unchanged").
-    func forEachRecord(field: String, fallback: String = "passed through unchanged",
+    /// `fallback` says in the messages what happens to such a line ("line passed through unchanged").
+    func forEachRecord(field: String, fallback: String = "line passed through unchanged",
                        passThrough: (UnsafeBufferPointer<UInt8>, Int) throws -> Void,
                        _ body: (JSONRecord, String, Int) throws -> Void) throws -> Bool {
         var lineNumber = 0
@@ -34,29 +34,26 @@ extension InputSource {
                 try passThrough(raw, lineNumber)
                 return
             }
-            if let bad = firstInvalidUTF8Offset(line) {
-                warn("\(displayName):\(lineNumber):\(bad + 1): invalid UTF-8 (byte \(offset + bad) of the file); line \(fallback)")
+            // A line that cannot be used: reported with its place, handed on unchanged.
+            func reject(_ message: String) throws {
+                warn("\(displayName):\(lineNumber)\(message); \(fallback)")
                 hadProblems = true
                 try passThrough(raw, lineNumber)
-                return
+            }
+            if let bad = firstInvalidUTF8Offset(line) {
+                return try reject(":\(bad + 1): invalid UTF-8 (byte \(offset + bad) of the file)")
             }
             let record: JSONRecord
             do throws(JSONRecord.SyntaxError) {
                 record = try JSONRecord(line)
             } catch {
-                warn("\(displayName):\(lineNumber):\(error.offset + 1): malformed JSON: \(error.message) (byte \(offset + error.offset) of the file); line \(fallback)")
-                hadProblems = true
-                try passThrough(raw, lineNumber)
-                return
+                return try reject(":\(error.offset + 1): malformed JSON: \(error.message) (byte \(offset + error.offset) of the file)")
             }
             let text: String
             do throws(JSONRecord.FieldError) {
                 text = try record.string(field)
             } catch {
-                warn("\(displayName):\(lineNumber): \(error.description); record \(fallback)")
-                hadProblems = true
-                try passThrough(raw, lineNumber)
-                return
+                return try reject(": \(error.description)")
             }
             try body(record, text, lineNumber)
         }

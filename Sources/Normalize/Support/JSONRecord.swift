@@ -27,32 +27,14 @@ public struct JSONRecord: Sendable {
         guard p.peek == UInt8(ascii: "{") else {
             throw p.fail(p.atEnd ? "empty line: expected a JSON object" : "expected a JSON object ('{')")
         }
-        p.i += 1
-        p.skipSpace()
-        if p.peek == UInt8(ascii: "}") {
-            p.i += 1
-        } else {
-            while true {
-                p.skipSpace()
-                guard p.peek == UInt8(ascii: "\"") else { throw p.fail("expected a member name in double quotes") }
-                let keyStart = p.i
-                let key = try p.string()
-                if members.contains(where: { $0.key == key }) {
-                    throw SyntaxError(offset: keyStart, message: "duplicate key \"\(key)\"")
-                }
-                p.skipSpace()
-                guard p.peek == UInt8(ascii: ":") else { throw p.fail("expected ':' after the member name") }
-                p.i += 1
-                p.skipSpace()
-                let start = p.i
-                try p.value(depth: 1)
-                members.append((key, start..<p.i))
-                p.skipSpace()
-                if p.peek == UInt8(ascii: ",") { p.i += 1; continue }
-                if p.peek == UInt8(ascii: "}") { p.i += 1; break }
-                throw p.fail(p.atEnd ? "unterminated object: expected ',' or '}'" : "expected ',' or '}'")
+        var found: [(key: String, value: Range<Int>)] = []
+        try p.object(depth: 1) { (key, keyStart, value) throws(SyntaxError) in
+            if found.contains(where: { $0.key == key }) {
+                throw SyntaxError(offset: keyStart, message: "duplicate key \"\(key)\"")
             }
+            found.append((key, value))
         }
+        members = found
         p.skipSpace()
         guard p.atEnd else { throw p.fail("unexpected data after the object") }
     }
@@ -126,24 +108,7 @@ public struct JSONRecord: Sendable {
             guard let c = peek else { throw fail("expected a value") }
             switch c {
             case UInt8(ascii: "\""): _ = try string()
-            case UInt8(ascii: "{"):
-                i += 1
-                skipSpace()
-                if peek == UInt8(ascii: "}") { i += 1; return }
-                while true {
-                    skipSpace()
-                    guard peek == UInt8(ascii: "\"") else { throw fail("expected a member name in double quotes") }
-                    _ = try string()
-                    skipSpace()
-                    guard peek == UInt8(ascii: ":") else { throw fail("expected ':' after the member name") }
-                    i += 1
-                    skipSpace()
-                    try value(depth: depth + 1)
-                    skipSpace()
-                    if peek == UInt8(ascii: ",") { i += 1; continue }
-                    if peek == UInt8(ascii: "}") { i += 1; return }
-                    throw fail("expected ',' or '}'")
-                }
+            case UInt8(ascii: "{"): try object(depth: depth) { _, _, _ in }
             case UInt8(ascii: "["):
                 i += 1
                 skipSpace()
@@ -161,6 +126,31 @@ public struct JSONRecord: Sendable {
             case UInt8(ascii: "n"): try literal("null")
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
             default: throw fail("expected a value")
+            }
+        }
+
+        /// An object starting at its '{'; calls `member(key, keyOffset, valueRange)` for each member and leaves
+        /// `i` after the closing '}'.
+        mutating func object(depth: Int, _ member: (String, Int, Range<Int>) throws(SyntaxError) -> Void) throws(SyntaxError) {
+            i += 1
+            skipSpace()
+            if peek == UInt8(ascii: "}") { i += 1; return }
+            while true {
+                skipSpace()
+                guard peek == UInt8(ascii: "\"") else { throw fail("expected a member name in double quotes") }
+                let keyStart = i
+                let key = try string()
+                skipSpace()
+                guard peek == UInt8(ascii: ":") else { throw fail("expected ':' after the member name") }
+                i += 1
+                skipSpace()
+                let start = i
+                try value(depth: depth + 1)
+                try member(key, keyStart, start..<i)
+                skipSpace()
+                if peek == UInt8(ascii: ",") { i += 1; continue }
+                if peek == UInt8(ascii: "}") { i += 1; return }
+                throw fail(atEnd ? "unterminated object: expected ',' or '}'" : "expected ',' or '}'")
             }
         }
 
