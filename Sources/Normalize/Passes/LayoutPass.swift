@@ -108,7 +108,8 @@ public struct LayoutPass: Pass {
     /// `12`, `– 12 –`, `- 12 -`, `12 бет`, `Бет 12`, `Стр. 12`, `стр 12`, `Page 12`, `[12]`.
     static func isPageNumber(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
-        guard !t.isEmpty, LineText.scalarCount(t) <= 24 else { return false }
+        // Every page number has an ASCII digit (`isNumber`): a line without one is read no further.
+        guard !t.isEmpty, LineText.scalarCount(t) <= 24, t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         var words = t.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let dashes: Set<String> = ["-", "–", "—", "|"]
         while let f = words.first, dashes.contains(f) { words.removeFirst() }
@@ -432,6 +433,8 @@ public struct LayoutPass: Pass {
     /// that starts or ends with a page number and does not end a sentence.
     static func hasPageNumberAffix(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
+        // The page number in it has an ASCII digit (`isPageNumber`).
+        guard t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         guard !LineText.endsSentence(t), LineText.scalarCount(t) <= 120 else { return false }
         let words = t.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count >= 2 else { return false }
@@ -614,14 +617,38 @@ public struct LayoutPass: Pass {
     /// `См.:`, `Қараңыз:`, `Дереккөз:`, `Источник:`, `Source:`: the words a footnote's reference opens with.
     static func opensReference(_ t: Substring) -> Bool {
         let word = LineText.firstWord(t)
-        return referenceWords.contains { word == $0 }
+        // No reference word has a letter with a canonical decomposition or a combining mark, so a word is
+        // canonically equal to one exactly when its bytes are.
+        return referenceWords.contains { word.utf8.elementsEqual($0.utf8) }
     }
 
     static let referenceWords = ["См.:", "См.", "См:", "Қараңыз:", "Қараңыз", "Дереккөз:", "Источник:", "Source:", "See:",
                                  "см.:", "см.", "см:", "қараңыз:", "қараңыз", "дереккөз:", "источник:", "source:", "see:"]
 
     static func hasURL(_ s: Substring) -> Bool {
-        s.contains("http") || s.contains("www.") || s.contains("://") || s.contains("h t t p")
+        // Over the bytes when every scalar is a Character of its own (the same answer); else as Characters.
+        if let found = LineText.simpleUTF8(s, { p in
+            contains(p, "http") || contains(p, "www.") || contains(p, "://") || contains(p, "h t t p")
+        }) { return found }
+        return s.contains("http") || s.contains("www.") || s.contains("://") || s.contains("h t t p")
+    }
+
+    /// Whether the bytes hold `needle` (ASCII).
+    static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let m = needle.utf8CodeUnitCount
+        guard m > 0, p.count >= m else { return false }
+        let q = needle.utf8Start
+        let first = q[0]
+        var i = 0
+        while i + m <= p.count {
+            if p[i] == first {
+                var k = 1
+                while k < m, p[i + k] == q[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The rest of a URL broken over lines: one token with `/`, `_`, digits or a leading `-`, not a word
@@ -717,11 +744,10 @@ public struct LayoutPass: Pass {
                         // `берді1 .`: the extractor put a space between the marker and the full stop.
                         if j + 1 < scalars.count, scalars[j] == " ", ".,;:".unicodeScalars.contains(scalars[j + 1]) { j += 1 }
                         let from = max(0, k - 12), to = min(scalars.count, j + 1)
-                        var before = String.UnicodeScalarView(scalars[from..<to])
-                        let after = String.UnicodeScalarView(scalars[from..<k] + scalars[j..<to])
-                        if from > 0 { before.insert("…", at: before.startIndex) }
+                        let before = (from > 0 ? "…" : "") + LineText.string(scalars[from..<to])
+                        let after = LineText.string(scalars[from..<k] + scalars[j..<to])
                         edits.append(Edit(rule: "layout.footnote.marker", location: SourceLocation(line: rows[i].line, column: k + 1),
-                                          before: String(before), after: (from > 0 ? "…" : "") + String(after),
+                                          before: before, after: (from > 0 ? "…" : "") + after,
                                           note: "marker of footnote \(value)"))
                         k = j
                         changed = true
