@@ -58,7 +58,7 @@ public struct LayoutPass: Pass {
         var page = 0
         for block in blocks {
             guard block.kind == .line else { continue }
-            if !block.text.utf8.contains(0x0C) {  // a form feed is always a Character of its own
+            if !LineText.hasFormFeed(block.text) {  // a form feed is always a Character of its own
                 rows.append(Row(text: block.text, line: block.line, page: page,
                                 blank: LineText.trimmed(Substring(block.text)).isEmpty))
                 continue
@@ -188,7 +188,8 @@ public struct LayoutPass: Pass {
         while let l = out.last, l == 0x23 || l == 0x20 { out.removeLast() }
         var lead = 0
         while lead < out.count, out[lead] == 0x23 || out[lead] == 0x20 { lead += 1 }
-        return Array(out[lead...])
+        if lead > 0 { out.removeFirst(lead) }
+        return out
     }
 
     static func slowFurnitureKey(_ s: String) -> String {
@@ -522,6 +523,11 @@ public struct LayoutPass: Pass {
 
     static func isURL(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
+        // Over the bytes when every scalar is a Character of its own (the same answer).
+        if let url = LineText.simpleUTF8(t, { p -> Bool in
+            guard !p.contains(0x20), !p.contains(0x09) else { return false }
+            return startsWith(p, "http://") || startsWith(p, "https://") || startsWith(p, "www.")
+        }) { return url }
         guard !t.contains(" "), !t.contains("\t") else { return false }
         return t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.")
     }
@@ -602,7 +608,7 @@ public struct LayoutPass: Pass {
     /// note on the next line (pdftotext). Returns the number and the row where the note's text starts.
     func footnoteStart(_ rows: [Row], _ idx: [Int], _ k: Int) -> (number: Int, glued: Bool, textRow: Int)? {
         let t = LineText.trimmed(Substring(rows[idx[k]].text))
-        if t.unicodeScalars.count <= 2, t.unicodeScalars.allSatisfy(LineText.isDigit), let n = Int(t), n > 0, n <= 30,
+        if t.utf8.count <= 8, t.unicodeScalars.count <= 2, t.unicodeScalars.allSatisfy(LineText.isDigit), let n = Int(t), n > 0, n <= 30,
            k + 1 < idx.count, LineText.startsLikeParagraph(LineText.trimmed(Substring(rows[idx[k + 1]].text))) {
             return (n, Self.opensReference(LineText.trimmed(Substring(rows[idx[k + 1]].text))), k + 1)
         }
@@ -616,6 +622,21 @@ public struct LayoutPass: Pass {
 
     /// `См.:`, `Қараңыз:`, `Дереккөз:`, `Источник:`, `Source:`: the words a footnote's reference opens with.
     static func opensReference(_ t: Substring) -> Bool {
+        let t = LineText.trimmed(t)
+        // Every reference word starts with С с Қ қ Д д И и S s: other lines are not read further.
+        var bytes = t.utf8.makeIterator()
+        guard let b0 = bytes.next() else { return false }
+        switch b0 {
+        case 0x53, 0x73: break
+        case 0xD0:
+            guard let b1 = bytes.next(), b1 == 0xA1 || b1 == 0x94 || b1 == 0xB4 || b1 == 0x98 || b1 == 0xB8 else { return false }
+        case 0xD1:
+            guard let b1 = bytes.next(), b1 == 0x81 else { return false }
+        case 0xD2:
+            guard let b1 = bytes.next(), b1 == 0x9A || b1 == 0x9B else { return false }
+        default:
+            return false
+        }
         let word = LineText.firstWord(t)
         // No reference word has a letter with a canonical decomposition or a combining mark, so a word is
         // canonically equal to one exactly when its bytes are.
@@ -631,6 +652,15 @@ public struct LayoutPass: Pass {
             contains(p, "http") || contains(p, "www.") || contains(p, "://") || contains(p, "h t t p")
         }) { return found }
         return s.contains("http") || s.contains("www.") || s.contains("://") || s.contains("h t t p")
+    }
+
+    /// Whether the bytes start with `prefix` (ASCII).
+    static func startsWith(_ p: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let m = prefix.utf8CodeUnitCount
+        guard p.count >= m else { return false }
+        let q = prefix.utf8Start
+        for k in 0..<m where p[k] != q[k] { return false }
+        return true
     }
 
     /// Whether the bytes hold `needle` (ASCII).

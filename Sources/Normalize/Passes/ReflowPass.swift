@@ -62,7 +62,7 @@ public struct ReflowPass: Pass {
         var lengths: [Int] = []
         var blanksSince = -1
         for block in blocks where block.kind == .line {
-            if block.text.utf8.contains(0x0C) { return true }  // a form feed is always a Character of its own
+            if LineText.hasFormFeed(block.text) { return true }  // a form feed is always a Character of its own
             let t = LineText.trimmed(Substring(block.text))
             if t.isEmpty {
                 if blanksSince >= 0 { blanksSince += 1 }

@@ -29,6 +29,11 @@ enum LineText {
             | (u.properties.isLowercase ? lowerBit : 0)
     }
 
+    /// Whether `s` holds a form feed, read over the bytes.
+    static func hasFormFeed(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(0x0C) } ?? s.utf8.contains(0x0C)
+    }
+
     static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
