@@ -174,6 +174,20 @@ public struct LayoutPass: Pass {
                 out.append(b >= 0x30 && b <= 0x39 ? 0x23 : b)
                 continue
             }
+            // General punctuation U+2010–U+2027 and U+2030–U+205E (dashes, quotes, …, ‰) and №: no canonical
+            // decomposition, never combining, never a space; NFC leaves them and their neighbours alone.
+            if b == 0xE2 {
+                guard i + 2 < p.count else { return nil }
+                let v = (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+                guard (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || v == 0x2116 else { return nil }
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b)
+                out.append(p[i + 1])
+                out.append(p[i + 2])
+                i += 3
+                continue
+            }
             // U+0080–U+04FF only: U+00A0 is a space; U+0300–U+036F and U+0483–U+0489 are combining.
             guard b & 0xE0 == 0xC0, i + 1 < p.count else { return nil }
             let v = (UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
@@ -439,8 +453,11 @@ public struct LayoutPass: Pass {
         guard !LineText.endsSentence(t), LineText.scalarCount(t) <= 120 else { return false }
         let words = t.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count >= 2 else { return false }
+        func hasDigit(_ w: Substring) -> Bool { w.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
         for n in 1...min(3, words.count - 1) {
-            let head = words.prefix(n).joined(separator: " "), tail = words.suffix(n).joined(separator: " ")
+            // A page number has a digit (`isPageNumber`): parts without one are not built.
+            let head = words.prefix(n).contains(where: hasDigit) ? words.prefix(n).joined(separator: " ") : "",
+                tail = words.suffix(n).contains(where: hasDigit) ? words.suffix(n).joined(separator: " ") : ""
             for (part, rest) in [(head, words.dropFirst(n)), (tail, words.dropLast(n))] where isPageNumber(Substring(part)) {
                 let digits = part.unicodeScalars.filter(LineText.isDigit).count
                 guard digits <= 3, let f = rest.first?.unicodeScalars.first, LineText.isUpper(f) || f == "«" || f == "©" else { continue }
@@ -577,7 +594,7 @@ public struct LayoutPass: Pass {
     /// Numbers glued to the end of a word in body text (`берді1`, `чемпион.1`, `тап.2`): candidate markers.
     static func gluedMarkers(in s: String) -> Set<Int> {
         var found: Set<Int> = []
-        guard hasDigit(s) else { return found }
+        guard mayHaveGluedNumber(s) else { return found }
         let scalars = LineText.scalars(s)
         var i = 1
         while i < scalars.count {
@@ -597,6 +614,29 @@ public struct LayoutPass: Pass {
             i = j
         }
         return found
+    }
+
+    /// Whether some run of digits in `s` follows a letter or `.,;:!?»")` (read over the bytes: the byte
+    /// before the digit is non-ASCII, an ASCII letter or that punctuation); a marker needs one.
+    static func mayHaveGluedNumber(_ s: String) -> Bool {
+        func scan(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 1
+            while i < p.count {
+                let b = p[i]
+                if b >= 0x30 && b <= 0x39 {
+                    let a = p[i - 1]
+                    if a >= 0x80 || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return true }
+                    switch a {
+                    case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x22, 0x29: return true
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+        var s = s
+        return s.withUTF8(scan)
     }
 
     /// An ASCII digit anywhere in `s` (read over the bytes).
@@ -752,10 +792,12 @@ public struct LayoutPass: Pass {
     /// Removes `n` glued after a word (`берді1 .` → `берді.`, `чемпион.1` → `чемпион.`) for the notes found.
     func removeMarkers(_ numbers: Set<Int>, in rows: inout [Row], edits: inout [Edit]) {
         for i in rows.indices where rows[i].kind == .line && !rows[i].blank {
-            // Markers are digits: a row without any is left as it is, unread.
-            guard Self.hasDigit(rows[i].text) else { continue }
+            // Markers are digits glued to a word: a row without any is left as it is, unread.
+            guard Self.mayHaveGluedNumber(rows[i].text) else { continue }
             let scalars = LineText.scalars(rows[i].text)
-            var out = String.UnicodeScalarView()
+            // The text is rebuilt only when a marker goes: the scalars kept before it, then the rest.
+            var out: [Unicode.Scalar] = []
+            var kept = 0
             var k = 0
             var changed = false
             while k < scalars.count {
@@ -779,15 +821,19 @@ public struct LayoutPass: Pass {
                         edits.append(Edit(rule: "layout.footnote.marker", location: SourceLocation(line: rows[i].line, column: k + 1),
                                           before: before, after: (from > 0 ? "…" : "") + after,
                                           note: "marker of footnote \(value)"))
+                        out += scalars[kept..<k]
                         k = j
+                        kept = j
                         changed = true
                         continue
                     }
                 }
-                out.append(u)
                 k += 1
             }
-            if changed { rows[i].text = String(out) }
+            if changed {
+                out += scalars[kept...]
+                rows[i].text = LineText.string(out)
+            }
         }
     }
 }

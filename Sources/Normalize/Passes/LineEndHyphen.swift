@@ -70,34 +70,60 @@ struct LineEndHyphen: Sendable {
 
         init(lines: [Substring], wanted: Set<String>) {
             guard !wanted.isEmpty else { return }
-            // Hashes of the wanted words that a simple word can equal. A simple word lowercased is simple
-            // and in NFC, so it equals a wanted word exactly when it equals that word's NFC form scalar
-            // for scalar: a word whose NFC form is not simple can only be matched by a word that is not
-            // simple either (which is always looked up).
-            var hashes = Set<UInt64>()
+            // The wanted words that a simple word can equal, as scalars of their NFC form, found by the
+            // hash of those scalars. A simple word lowercased is simple and in NFC, so it equals a wanted
+            // word exactly when it equals that word's NFC form scalar for scalar: a word whose NFC form is
+            // not simple can only be matched by a word that is not simple either (which is always looked
+            // up as a String). Simple words are compared scalar for scalar and never built as Strings.
+            var targets = Targets()
             for w in wanted {
                 let nfc = w.unicodeScalars.allSatisfy(Self.isSimple) ? w : ICU.normalize(w, .nfc)
                 let u = nfc.unicodeScalars
                 // Words of one letter or none are never counted (see below): nothing to look for.
                 guard u.count > 1, u.allSatisfy(Self.isSimple) else { continue }
-                hashes.insert(u.reduce(Self.hashSeed) { Self.hash($0, $1) })
+                targets.add(w, scalars: u.map(\.value), hash: u.reduce(Self.hashSeed) { Self.hash($0, $1) })
             }
             for line in lines {
                 let scanned: Void? = line.utf8.withContiguousStorageIfAvailable { p in
-                    count(utf8: p, hashes: hashes, wanted: wanted)
+                    count(utf8: p, targets: &targets, wanted: wanted)
                 }
                 if scanned == nil {
                     var copy = String(line)
-                    copy.withUTF8 { count(utf8: $0, hashes: hashes, wanted: wanted) }
+                    copy.withUTF8 { count(utf8: $0, targets: &targets, wanted: wanted) }
                 }
+            }
+            for (t, n) in targets.found.enumerated() where n > 0 { counts[targets.words[t], default: 0] += n }
+        }
+
+        /// The simple wanted words: scalars, a hash table of their hashes (chained for equal hashes) and
+        /// how often each was found.
+        struct Targets {
+            var words: [String] = []
+            var scalars: [[UInt32]] = []
+            var next: [Int32] = []
+            var found: [Int] = []
+            /// hash → 1 + index of the last target with that hash (0: none).
+            var first = UInt64Map<Int32>(capacity: 64, empty: 0)
+
+            mutating func add(_ word: String, scalars u: [UInt32], hash: UInt64) {
+                let t = Int32(words.count)
+                words.append(word)
+                scalars.append(u)
+                found.append(0)
+                next.append(first.update(hash) { v in
+                    let previous = v
+                    v = t + 1
+                    return previous
+                })
             }
         }
 
         /// Counts the wanted words of one line, read over its UTF-8: runs of letters and hyphens, hyphens
         /// at their ends left out, words of one letter never.
-        private mutating func count(utf8 p: UnsafeBufferPointer<UInt8>, hashes: Set<UInt64>, wanted: Set<String>) {
+        private mutating func count(utf8 p: UnsafeBufferPointer<UInt8>, targets: inout Targets, wanted: Set<String>) {
             var i = 0
             let end = p.count
+            var lowered: [UInt32] = []
             while i < end {
                 var next = i
                 let u = LineText.decode(p, &next)
@@ -110,6 +136,7 @@ struct LineEndHyphen: Sendable {
                 var simple = true
                 var n = 0, length = 0  // scalars from lo so far; up to the last letter
                 var h = Self.hashSeed, hash = h  // of the lowercased scalars from lo; up to the last letter
+                lowered.removeAll(keepingCapacity: true)
                 while i < end {
                     var after = i
                     let v = LineText.decode(p, &after)
@@ -119,7 +146,11 @@ struct LineEndHyphen: Sendable {
                     if lo < 0 && v != 0x2D { lo = i }
                     if lo >= 0 {
                         n += 1
-                        if simple { h = Self.hash(h, Self.lower(scalar)) }
+                        if simple {
+                            let l = Self.lower(scalar)
+                            h = Self.hash(h, l)
+                            lowered.append(l.value)
+                        }
                     }
                     if v != 0x2D {
                         hi = after
@@ -130,7 +161,17 @@ struct LineEndHyphen: Sendable {
                 }
                 guard lo >= 0 else { continue }
                 guard length > 1 else { continue }
-                if simple, !hashes.contains(hash) { continue }
+                if simple {
+                    var t = Int(targets.first[hash]) - 1
+                    while t >= 0 {
+                        if targets.scalars[t].count == length, targets.scalars[t].elementsEqual(lowered.prefix(length)) {
+                            targets.found[t] += 1
+                            break
+                        }
+                        t = Int(targets.next[t]) - 1
+                    }
+                    continue
+                }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self).lowercased()
                 if wanted.contains(word) { counts[word, default: 0] += 1 }
             }

@@ -437,27 +437,34 @@ public struct ReflowPass: Pass {
         }
 
         mutating func emit(_ range: Range<Int>) {
-            var text = String(rows[range.lowerBound].text)
+            // Built over UTF-8: removing a String's last scalar copies the String.
+            var text: [UInt8] = []
+            func append(_ s: Substring) {
+                if s.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil { text.append(contentsOf: s.utf8) }
+            }
+            append(rows[range.lowerBound].text)
             for i in range.dropFirst() {
                 let a = rows[i - 1].text, b = rows[i].text
                 if Self.endsWithLineHyphen(a, b) {
                     let softHyphen = a.unicodeScalars.last == "\u{AD}"
                     let (decision, note) = softHyphen ? (.join, "soft hyphen") : hyphen.decide(before: a, after: b)
-                    text.unicodeScalars.removeLast()
+                    // The hyphen, the last scalar so far.
+                    while let last = text.last, last & 0xC0 == 0x80 { text.removeLast() }
+                    text.removeLast()
                     let (left, right) = LineEndHyphen.parts(before: a, after: b)
                     let col = a.unicodeScalars.count
                     if decision == .join {
                         edits.append(Edit(rule: "reflow.dehyphenate.join", location: SourceLocation(line: rows[i - 1].line, column: col),
                                           before: "\(left)-⏎\(right)", after: "\(left)\(right)", note: note))
                     } else {
-                        text.unicodeScalars.append("-")
+                        text.append(0x2D)
                         edits.append(Edit(rule: "reflow.dehyphenate.keep", location: SourceLocation(line: rows[i - 1].line, column: col),
                                           before: "\(left)-⏎\(right)", after: "\(left)-\(right)", note: note))
                     }
-                    text += b
+                    append(b)
                 } else {
-                    text += " "
-                    text += b
+                    text.append(0x20)
+                    append(b)
                 }
             }
             let first = rows[range.lowerBound]
@@ -469,7 +476,7 @@ public struct ReflowPass: Pass {
                 edits.append(Edit(rule: "reflow.unwrap", location: SourceLocation(line: first.line), before: "⏎", after: " ",
                                   note: "\(range.count) lines joined into one paragraph (lines \(first.line)–\(rows[range.upperBound - 1].line))"))
             }
-            output.append(Block(kind: heading ? .heading : .paragraph, text: text, line: first.line))
+            output.append(Block(kind: heading ? .heading : .paragraph, text: String(decoding: text, as: UTF8.self), line: first.line))
             outputIndex.append(first.block)
         }
     }

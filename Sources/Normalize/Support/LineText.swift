@@ -335,8 +335,10 @@ enum LineText {
     }
 
     /// `body` on the UTF-8 of `s` when every scalar of it is a Character of its own, so that byte-level
-    /// answers equal the Character-level ones: ASCII without CR, and U+0080–U+04FF without combining
-    /// marks (U+0300–U+036F, U+0483–U+0489); nil for any other text.
+    /// answers equal the Character-level ones: ASCII without CR, U+0080–U+04FF without combining
+    /// marks (U+0300–U+036F, U+0483–U+0489), and the general punctuation of PDF text U+2010–U+2027,
+    /// U+2030–U+205E and № (dashes, quotes, `…`, `‰`: no canonical decomposition, never combining, never a
+    /// control, never joined to a neighbour); nil for any other text. Such text is also in NFC.
     static func simpleUTF8<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let result: R?? = s.utf8.withContiguousStorageIfAvailable { p -> R? in
             var i = 0
@@ -345,6 +347,15 @@ enum LineText {
                 if b < 0x80 {
                     if b == 0x0D { return nil }
                     i += 1
+                    continue
+                }
+                if b == 0xE2 {
+                    guard i + 2 < p.count else { return nil }
+                    let c = p[i + 1], d = p[i + 2]
+                    let punctuation = (c == 0x80 && ((d >= 0x90 && d <= 0xA7) || d >= 0xB0)) || (c == 0x81 && d <= 0x9E)
+                        || (c == 0x84 && d == 0x96)
+                    guard punctuation else { return nil }
+                    i += 3
                     continue
                 }
                 guard b >= 0xC2, b <= 0xD3, i + 1 < p.count else { return nil }
