@@ -124,10 +124,16 @@ struct LineEndHyphen: Sendable {
             var i = 0
             let end = p.count
             var lowered: [UInt32] = []
+            let table = Self.letterTable
+            /// `letterTable` for any scalar.
+            func letter(_ v: UInt32) -> UInt32 {
+                if v < 0x500 { return table[Int(v)] }
+                return LineText.isLetter(Unicode.Scalar(v)!) ? Self.nonSimpleLetter : 0
+            }
             while i < end {
                 var next = i
                 let u = LineText.decode(p, &next)
-                guard u == 0x2D || LineText.isLetter(Unicode.Scalar(u)!) else {
+                guard letter(u) != 0 else {
                     i = next
                     continue
                 }
@@ -140,16 +146,15 @@ struct LineEndHyphen: Sendable {
                 while i < end {
                     var after = i
                     let v = LineText.decode(p, &after)
-                    let scalar = Unicode.Scalar(v)!
-                    guard v == 0x2D || LineText.isLetter(scalar) else { break }
-                    if !Self.isSimple(scalar) { simple = false }
+                    let c = letter(v)
+                    guard c != 0 else { break }
+                    if c == Self.nonSimpleLetter { simple = false }
                     if lo < 0 && v != 0x2D { lo = i }
                     if lo >= 0 {
                         n += 1
                         if simple {
-                            let l = Self.lower(scalar)
-                            h = Self.hash(h, l)
-                            lowered.append(l.value)
+                            h = (h ^ UInt64(c)) &* 0x100_0000_01B3  // `hash(h, lower(v))`
+                            lowered.append(c)
                         }
                     }
                     if v != 0x2D {
@@ -182,6 +187,17 @@ struct LineEndHyphen: Sendable {
         static func isSimple(_ u: Unicode.Scalar) -> Bool {
             u.value < 0x80 || (u.value >= 0x400 && u.value < 0x500 && !(u.value >= 0x483 && u.value <= 0x489))
         }
+
+        /// Per scalar below U+0500: 0 for anything but a letter or `-`, `nonSimpleLetter` for a letter
+        /// that is not simple, else the simple letter lowercased (`lower`; `-` for `-`).
+        static let letterTable: [UInt32] = (0..<0x500).map { v in
+            let u = Unicode.Scalar(UInt32(v))!
+            if v == 0x2D { return 0x2D }
+            guard LineText.isLetter(u) else { return 0 }
+            return isSimple(u) ? lower(u).value : nonSimpleLetter
+        }
+
+        static let nonSimpleLetter: UInt32 = 0xFFFF_FFFF
 
         static func lower(_ u: Unicode.Scalar) -> Unicode.Scalar {
             if u.value < 0x80 { return u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value + 0x20)! : u }
@@ -217,11 +233,23 @@ struct LineEndHyphen: Sendable {
     /// The letters of the word part just before the hyphen and just after the line break.
     static func parts(before a: Substring, after b: Substring) -> (a: Substring, b: Substring) {
         var left = LineText.lastWord(a)
-        if left.hasSuffix("-") || left.unicodeScalars.last.map(LineText.isHyphen) == true { left = left.dropLast() }
-        if let h = left.lastIndex(of: "-") { left = left[left.index(after: h)...] }
+        if LineText.simpleUTF8(left, { _ in () }) != nil {
+            // Every scalar is a Character of its own: the same cuts, found over the bytes (walking
+            // Characters backwards is slow).
+            let u = left.unicodeScalars
+            if let last = u.last, LineText.isHyphen(last) { left = Substring(u[..<u.index(before: u.endIndex)]) }
+            if let h = left.utf8.lastIndex(of: 0x2D) { left = Substring(left.unicodeScalars[left.utf8.index(after: h)...]) }
+        } else {
+            if left.hasSuffix("-") || left.unicodeScalars.last.map(LineText.isHyphen) == true { left = left.dropLast() }
+            if let h = left.lastIndex(of: "-") { left = left[left.index(after: h)...] }
+        }
         left = Substring(left.unicodeScalars.drop(while: { !LineText.isLetter($0) && !LineText.isDigit($0) }))
         var right = LineText.firstWord(b)
-        if let h = right.firstIndex(of: "-") { right = right[..<h] }
+        if LineText.simpleUTF8(right, { _ in () }) != nil {
+            if let h = right.utf8.firstIndex(of: 0x2D) { right = Substring(right.unicodeScalars[..<h]) }
+        } else if let h = right.firstIndex(of: "-") {
+            right = right[..<h]
+        }
         var end = right.unicodeScalars.endIndex
         var idx = right.unicodeScalars.startIndex
         while idx < right.unicodeScalars.endIndex {

@@ -88,7 +88,15 @@ public struct SpacingPass: Pass {
                 k = j
                 continue
             }
-            UTF8.encode(u) { out.append($0) }
+            let v = u.value
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | (v >> 6)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                UTF8.encode(u) { out.append($0) }
+            }
             if (u == "." || u == "!" || u == "?"), needsSpaceAfter(s, k, hi) {
                 out.append(0x20)
                 changed = true
