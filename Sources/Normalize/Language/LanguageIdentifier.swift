@@ -148,7 +148,10 @@ public struct LanguageIdentifier: Sendable {
         mutating func add(_ w: NGramScanner.Word, columns: (Int, Int)) {
             words &+= 1
             if w.cyrillic {
-                let d = Double(w.costs[columns.0]) - Double(w.costs[columns.1])
+                // Constant lanes for the usual model (kk, ru first): a lane picked at run time goes
+                // through memory.
+                let d = columns == (0, 1) ? Double(Int(w.costs[0]) &- Int(w.costs[1]))
+                    : Double(Int(w.costs[columns.0]) &- Int(w.costs[columns.1]))
                 gain.0 = max(0, gain.0 + d)
                 gain.1 = max(0, gain.1 - d)
                 best.0 = max(best.0, gain.0)
@@ -202,13 +205,13 @@ public struct LanguageIdentifier: Sendable {
             if w.cyrillic {
                 cyrillicLetters &+= w.letters
                 if cyrillicNGrams < Self.maxEvidenceNGrams {
-                    cyrillicTotal &+= w.costs
+                    cyrillicTotal &+= SIMD16<UInt32>(truncatingIfNeeded: w.costs)
                     cyrillicNGrams &+= w.ngrams
                 }
             } else {
                 if !w.capitalized { latinLowercaseLetters &+= w.letters }
                 if latinNGrams < Self.maxEvidenceNGrams {
-                    latinTotal &+= w.costs
+                    latinTotal &+= SIMD16<UInt32>(truncatingIfNeeded: w.costs)
                     latinNGrams &+= w.ngrams
                 }
             }
@@ -246,8 +249,8 @@ public struct LanguageIdentifier: Sendable {
             scanner.scan(text) { w in
                 // Latin words (names, brands, terms) in Cyrillic text say nothing about Kazakh versus Russian.
                 words[wordCount] = WordEvidence(
-                    first: w.cyrillic ? w.costs[a] : w.costs[e],
-                    second: w.cyrillic ? w.costs[b] : others.reduce(UInt32.max) { min($0, w.costs[$1]) },
+                    first: UInt32(w.cyrillic ? w.costs[a] : w.costs[e]),
+                    second: w.cyrillic ? UInt32(w.costs[b]) : others.reduce(UInt32.max) { min($0, UInt32(w.costs[$1])) },
                     letters: Int32(w.letters), scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
                     scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized, latin: !w.cyrillic)
                 wordCount &+= 1
