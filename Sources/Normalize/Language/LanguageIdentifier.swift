@@ -73,6 +73,11 @@ public struct LanguageIdentifier: Sendable {
     public var mixedMinorityLetters = 15
     /// …and this share of the paragraph's letters.
     public var mixedMinorityShare = 0.05
+    /// A run of the other language inside the paragraph (its own language before and after it) counts only
+    /// with this many letters, about a sentence of six or seven words: shorter, it is a quoted phrase
+    /// (`… жазыңыз *скачать мой говорящий анжела взлом* деп жазып …`) and the paragraph keeps its label.
+    /// A run at the start or the end of the paragraph needs only `mixedMinorityLetters`.
+    public var mixedInnerRunLetters = 40
     /// Units longer than this (bytes) are not searched for `mixed` runs: they are not paragraphs.
     static let mixedMaxBytes = 1 << 16
     /// The label of a huge unit is decided on its first million n-grams (the sums cannot overflow).
@@ -410,6 +415,29 @@ public struct LanguageIdentifier: Sendable {
         for k in stride(from: words.count - 1, through: 0, by: -1) {
             states[k] = UInt8(state)
             if k > 0, back[k] & (state == 0 ? 1 : 2) != 0 { state = 1 - state }
+        }
+        // A run of the other language with the paragraph's own language on both sides (at least
+        // `mixedMinorityLetters` letters each: one word of it, e.g. a Russian word starting an ALL-CAPS
+        // Kazakh sentence, is not a side) is a quotation or an inserted phrase (a search query, a title)
+        // unless it is as long as a real sentence.
+        var runs: [(start: Int, end: Int, letters: Int)] = []
+        var k = 0
+        while k < words.count {
+            let state = states[k]
+            var end = k, runLetters = 0
+            while end < words.count && states[end] == state {
+                runLetters += evidence(end).2
+                end += 1
+            }
+            runs.append((k, end, runLetters))
+            k = end
+        }
+        if runs.count >= 3 {
+            for r in 1..<(runs.count - 1) where Int(states[runs[r].start]) != dominant
+                && runs[r].letters < mixedInnerRunLetters
+                && runs[r - 1].letters >= mixedMinorityLetters && runs[r + 1].letters >= mixedMinorityLetters {
+                for w in runs[r].start..<runs[r].end { states[w] = UInt8(dominant) }
+            }
         }
         var lettersIn = (0, 0)
         for k in 0..<words.count {
