@@ -420,7 +420,10 @@ public struct LanguageIdentifier: Sendable {
         // `mixedMinorityLetters` letters each: one word of it, e.g. a Russian word starting an ALL-CAPS
         // Kazakh sentence, is not a side) is a quotation or an inserted phrase (a search query, a title)
         // unless it is as long as a real sentence.
-        var runs: [(start: Int, end: Int, letters: Int)] = []
+        // Runs are judged with their neighbours as the search found them (the two before this one in
+        // `before`, `previous`), without a list of runs (no allocation).
+        typealias Run = (start: Int, end: Int, letters: Int)
+        var before: Run?, previous: Run?
         var k = 0
         while k < words.count {
             let state = states[k]
@@ -429,15 +432,14 @@ public struct LanguageIdentifier: Sendable {
                 runLetters += evidence(end).2
                 end += 1
             }
-            runs.append((k, end, runLetters))
-            k = end
-        }
-        if runs.count >= 3 {
-            for r in 1..<(runs.count - 1) where Int(states[runs[r].start]) != dominant
-                && runs[r].letters < mixedInnerRunLetters
-                && runs[r - 1].letters >= mixedMinorityLetters && runs[r + 1].letters >= mixedMinorityLetters {
-                for w in runs[r].start..<runs[r].end { states[w] = UInt8(dominant) }
+            if let inner = previous, let left = before, Int(states[inner.start]) != dominant,
+               inner.letters < mixedInnerRunLetters, left.letters >= mixedMinorityLetters,
+               runLetters >= mixedMinorityLetters {
+                for w in inner.start..<inner.end { states[w] = UInt8(dominant) }
             }
+            before = previous
+            previous = (k, end, runLetters)
+            k = end
         }
         var lettersIn = (0, 0)
         for k in 0..<words.count {
