@@ -489,7 +489,9 @@ def write_feature_check(path):
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpus"))
+    shared = os.environ.get("NORMALIZE_SHARED") or os.path.join(root, "..", "shared")
+    ap.add_argument("--corpus", default=os.path.join(shared, "corpus"),
+                    help="the corpus folder (default: $NORMALIZE_SHARED/corpus, else ../shared/corpus)")
     ap.add_argument("--out", default=os.path.join(root, "Rules", "langid"))
     ap.add_argument("--report-only", action="store_true", help="only regenerate accuracy.md with the built normtool")
     ap.add_argument("--no-report", action="store_true", help="only write the model")
