@@ -79,7 +79,7 @@ public struct KazakhLetterRestorer: Sendable {
     }
 
     /// A word of the paragraph: where it is and what the scan learnt about it. Plain values only, so
-    /// that reading one costs no reference counting; `Paragraph.lend` adds its letters as arrays.
+    /// that reading one costs no reference counting.
     struct Word {
         var byteStart: Int
         var byteEnd: Int
@@ -109,15 +109,15 @@ public struct KazakhLetterRestorer: Sendable {
         var allUppercase: Bool
     }
 
-    /// A word being restored: its `Word` with its letters as arrays (lent by `Paragraph.lend`).
+    /// A word being restored: its `Word` with its letters, read in place in the paragraph's storage.
     @dynamicMemberLookup
     struct WordLetters {
         var word: Word
         /// Lowercase codes; `!`, `1` and Latin `i` read as і.
-        var codes: [UInt8]
-        var skeleton: [UInt8]
+        var codes: UnsafeBufferPointer<UInt8>
+        var skeleton: UnsafeBufferPointer<UInt8>
         /// Positions that must be і whatever the skeleton says (`!`, `1`, Latin `i`).
-        var fixedI: [Int]
+        var fixedI: UnsafeBufferPointer<Int>
 
         subscript<T>(dynamicMember key: KeyPath<Word, T>) -> T { word[keyPath: key] }
     }
@@ -135,38 +135,26 @@ public struct KazakhLetterRestorer: Sendable {
         var letterCount = 0
         /// The fixed-і positions of all words (each word's are `Word.firstFixed`, `fixedCount`).
         var fixedI: [Int] = []
-
-        /// Storage lent to the word being restored (`lend`), kept for its capacity.
-        var codeBuffer: [UInt8] = []
-        var skeletonBuffer: [UInt8] = []
-        var fixedBuffer: [Int] = []
-
-        /// Word `j` with its letters, in this paragraph's reused storage: give it back with `giveBack`
-        /// (no allocation per word).
-        mutating func lend(_ j: Int) -> WordLetters {
-            let w = words[j]
-            var lent = WordLetters(word: w, codes: [], skeleton: [], fixedI: [])
-            swap(&lent.codes, &codeBuffer)
-            swap(&lent.skeleton, &skeletonBuffer)
-            swap(&lent.fixedI, &fixedBuffer)
-            lent.codes.removeAll(keepingCapacity: true)
-            lent.codes.append(contentsOf: codes[w.letters])
-            lent.skeleton.removeAll(keepingCapacity: true)
-            lent.skeleton.append(contentsOf: skeletons[w.letters])
-            lent.fixedI.removeAll(keepingCapacity: true)
-            if w.fixedCount > 0 { lent.fixedI.append(contentsOf: fixedI[w.firstFixed..<w.firstFixed + w.fixedCount]) }
-            return lent
-        }
-
-        mutating func giveBack(_ w: inout WordLetters) {
-            swap(&w.codes, &codeBuffer)
-            swap(&w.skeleton, &skeletonBuffer)
-            swap(&w.fixedI, &fixedBuffer)
-        }
     }
 
     /// Bit k set: skeleton letter k may stand for more than one letter (а г к н о у х и).
     static let ambiguousSkeletonLetters: UInt64 = (1 << 1) | (1 << 4) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 20) | (1 << 22) | (1 << 9)
+
+    /// Per scalar U+0400…U+04FF, what the scan needs of a Cyrillic letter in one load: its code (bits
+    /// 0–5; 0: no code), skeleton letter (bits 6–11), `upperBit`, `kazakhBit` (one of ә ғ қ ң ө ұ ү һ і)
+    /// and `ambiguousBit` (the skeleton letter may stand for several letters). Made from `KazakhLetters`.
+    static let cyrillicInfo: [UInt16] = (0..<0x100).map { offset -> UInt16 in
+        let v = UInt32(0x400 + offset)
+        let c = KazakhLetters.code(v)
+        guard c != 0 else { return 0 }
+        let k = KazakhLetters.skeleton(c)
+        var f = UInt16(c) | UInt16(k) << 6
+        if KazakhLetters.isUppercase(v) { f |= upperBit }
+        if KazakhLetters.isKazakhSpecific(c) { f |= kazakhBit }
+        if (1 << UInt64(k)) & ambiguousSkeletonLetters != 0 { f |= ambiguousBit }
+        return f
+    }
+    static let upperBit: UInt16 = 1 << 12, kazakhBit: UInt16 = 1 << 13, ambiguousBit: UInt16 = 1 << 14
 
     /// Words of a paragraph given as UTF-8: maximal runs of letters and digits; a run is a word to
     /// restore only when it is Cyrillic (Latin `i`, and `!`/`1` between Cyrillic letters, allowed).
@@ -205,8 +193,11 @@ public struct KazakhLetterRestorer: Sendable {
             letterValue.withUnsafeMutableBufferPointer { letterValue in
                 codes.withUnsafeMutableBufferPointer { codes in
                     skeletons.withUnsafeMutableBufferPointer { skeletons in
-                        scanWords(p, words: &para.words, fixedI: &para.fixedI, letterByte: letterByte.baseAddress!,
-                                  letterValue: letterValue.baseAddress!, codes: codes.baseAddress!, skeletons: skeletons.baseAddress!)
+                        Self.cyrillicInfo.withUnsafeBufferPointer { info in
+                            scanWords(p, words: &para.words, fixedI: &para.fixedI, letterByte: letterByte.baseAddress!,
+                                      letterValue: letterValue.baseAddress!, codes: codes.baseAddress!, skeletons: skeletons.baseAddress!,
+                                      info: info.baseAddress!)
+                        }
                     }
                 }
             }
@@ -217,8 +208,12 @@ public struct KazakhLetterRestorer: Sendable {
     /// many letters it wrote.
     private static func scanWords(_ p: UnsafeBufferPointer<UInt8>, words: inout [Word], fixedI: inout [Int],
                                   letterByte: UnsafeMutablePointer<Int>, letterValue: UnsafeMutablePointer<UInt32>,
-                                  codes: UnsafeMutablePointer<UInt8>, skeletons: UnsafeMutablePointer<UInt8>) -> Int {
+                                  codes: UnsafeMutablePointer<UInt8>, skeletons: UnsafeMutablePointer<UInt8>,
+                                  info: UnsafePointer<UInt16>) -> Int {
         let n = p.count
+        /// `cyrillicInfo` of a scalar (0: not a Cyrillic letter with a code).
+        @inline(__always) func letterInfo(_ v: UInt32) -> UInt16 { v &- 0x400 < 0x100 ? info[Int(v &- 0x400)] : 0 }
+        let iInfo = info[0x456 - 0x400]
         @inline(__always) func decode(_ i: Int) -> (value: UInt32, width: Int) {
             let b = p[i]
             if b < 0x80 { return (UInt32(b), 1) }
@@ -228,16 +223,18 @@ public struct KazakhLetterRestorer: Sendable {
         }
         /// `!` or `1` after a Cyrillic letter and before a lowercase Cyrillic letter: OCR's і.
         @inline(__always) func isInnerI(_ v: UInt32, previous: UInt32, at i: Int) -> Bool {
-            guard v == 0x21 || v == 0x31, KazakhLetters.code(previous) != 0, i + 1 < n else { return false }
-            let next = decode(i + 1).value
-            return KazakhLetters.code(next) != 0 && !KazakhLetters.isUppercase(next)
+            guard v == 0x21 || v == 0x31, letterInfo(previous) != 0, i + 1 < n else { return false }
+            let next = letterInfo(decode(i + 1).value)
+            return next != 0 && next & Self.upperBit == 0
         }
         @inline(__always) func isWordScalar(_ v: UInt32, previous: UInt32, at i: Int) -> Bool {
-            if KazakhLetters.code(v) != 0 { return true }
+            if letterInfo(v) != 0 { return true }
             if v < 0x80 {
                 if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { return true }
                 return v == 0x21 && isInnerI(v, previous: previous, at: i)
             }
+            // General punctuation (dashes, quotes, spaces) has no letters: no property lookup.
+            if v >= 0x2000 && v <= 0x206F { return false }
             return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
         }
         var letterCount = 0
@@ -257,18 +254,58 @@ public struct KazakhLetterRestorer: Sendable {
             var codesHash: UInt64 = 0xcbf2_9ce4_8422_2325, skeletonHash = codesHash
             var ok = true, hasKazakh = false, hasDigitI = false, hasCyrillic = false, allUpper = true, ambiguous = false
             while true {
-                var c = KazakhLetters.code(v)
+                if ok && letterInfo(v) != 0 {
+                    // A run of Cyrillic letters (two bytes each, U+0400…U+04FF): the common case, in registers.
+                    var j = i, lc = letterCount, ch = codesHash, sh = skeletonHash
+                    var any: UInt16 = 0, all: UInt16 = 0xFFFF
+                    var value = v, f = letterInfo(v)
+                    while true {
+                        let c = UInt8(truncatingIfNeeded: f & 63), k = UInt8(truncatingIfNeeded: (f >> 6) & 63)
+                        letterByte[lc] = j
+                        letterValue[lc] = value
+                        codes[lc] = c
+                        skeletons[lc] = k
+                        lc &+= 1
+                        ch = (ch ^ UInt64(c)) &* 0x100_0000_01b3
+                        sh = (sh ^ UInt64(k)) &* 0x100_0000_01b3
+                        any |= f
+                        all &= f
+                        j &+= 2
+                        previous = value
+                        guard j &+ 1 < n, p[j] & 0xFC == 0xD0 else { break }
+                        value = UInt32(p[j] & 0x1F) << 6 | UInt32(p[j &+ 1] & 0x3F)
+                        f = info[Int(value &- 0x400)]
+                        if f == 0 { break }
+                    }
+                    count &+= lc &- letterCount
+                    scalar &+= lc &- letterCount
+                    letterCount = lc
+                    codesHash = ch
+                    skeletonHash = sh
+                    hasCyrillic = true
+                    if any & Self.kazakhBit != 0 { hasKazakh = true }
+                    if any & Self.ambiguousBit != 0 { ambiguous = true }
+                    if all & Self.upperBit == 0 { allUpper = false }
+                    i = j
+                    guard i < n else { break }
+                    (v, width) = decode(i)
+                    guard isWordScalar(v, previous: previous, at: i) else { break }
+                }
+                var f = letterInfo(v)
+                var c = UInt8(truncatingIfNeeded: f & 63)
                 if c != 0 {
                     hasCyrillic = true
-                    if KazakhLetters.isKazakhSpecific(c) { hasKazakh = true }
-                    if !KazakhLetters.isUppercase(v) { allUpper = false }
+                    if f & Self.kazakhBit != 0 { hasKazakh = true }
+                    if f & Self.upperBit == 0 { allUpper = false }
                 } else if v == 0x69 || v == 0x49 {
                     fixedI.append(count)
                     c = 42
+                    f = iInfo
                     if v == 0x69 { allUpper = false }
                 } else if isInnerI(v, previous: previous, at: i) {
                     fixedI.append(count)
                     c = 42
+                    f = iInfo
                     hasDigitI = true
                 } else {
                     ok = false
@@ -277,12 +314,12 @@ public struct KazakhLetterRestorer: Sendable {
                     letterByte[letterCount] = i
                     letterValue[letterCount] = v
                     codes[letterCount] = c
-                    let k = KazakhLetters.skeleton(c)
+                    let k = UInt8(truncatingIfNeeded: (f >> 6) & 63)
                     skeletons[letterCount] = k
                     letterCount += 1
                     codesHash = (codesHash ^ UInt64(c)) &* 0x100_0000_01b3
                     skeletonHash = (skeletonHash ^ UInt64(k)) &* 0x100_0000_01b3
-                    if (1 << UInt64(k)) & Self.ambiguousSkeletonLetters != 0 { ambiguous = true }
+                    if f & Self.ambiguousBit != 0 { ambiguous = true }
                     count += 1
                 }
                 previous = v
@@ -500,19 +537,53 @@ public struct KazakhLetterRestorer: Sendable {
         var evidence = extra
         for w in para.words where w.hasKazakhLetter { evidence.insert(w.codesHash) }
 
-        var cursor = 0
+        let changed = para.codes.withUnsafeBufferPointer { codes in
+            para.skeletons.withUnsafeBufferPointer { skeletons in
+                para.fixedI.withUnsafeBufferPointer { fixedI in
+                    para.letterByte.withUnsafeBufferPointer { letterByte in
+                        para.letterValue.withUnsafeBufferPointer { letterValue in
+                            restoreWords(bytes, para.words, facts,
+                                         Letters(codes: codes, skeletons: skeletons, fixedI: fixedI, byte: letterByte, value: letterValue),
+                                         evidence: evidence, ocr: ocr, output: &output, changes: &changes, recordChanges: recordChanges)
+                        }
+                    }
+                }
+            }
+        }
+        if !changed && appendUnchanged { output.append(contentsOf: bytes) }
+        return changed
+    }
+
+    /// A paragraph's letters (`Paragraph`'s storage), read in place while its words are restored.
+    struct Letters {
+        var codes: UnsafeBufferPointer<UInt8>
+        var skeletons: UnsafeBufferPointer<UInt8>
+        var fixedI: UnsafeBufferPointer<Int>
+        var byte: UnsafeBufferPointer<Int>
+        var value: UnsafeBufferPointer<UInt32>
+    }
+
+    /// The words of a paragraph that needs restoring, restored: the paragraph goes to `output` whole at
+    /// its first change, and each changed word is then written over its own bytes there (at `outBase +
+    /// shift + its offset`; `shift` grows when a new spelling is longer, as when OCR's `!` becomes і).
+    /// Returns whether a word changed (nothing is appended otherwise).
+    private mutating func restoreWords(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Word], _ facts: [WordFacts], _ para: Letters,
+                                       evidence: Set<UInt64>, ocr: Bool, output: inout [UInt8], changes: inout [Change],
+                                       recordChanges: Bool) -> Bool {
+        var outBase = -1, shift = 0
         var changed = false
         var chosen: [UInt8] = []
-        for j in para.words.indices {
+        var spelling: [UInt8] = []
+        for j in words.indices {
             if j % Self.prefetchBlock == 0 {
                 if j == 0 {
-                    prefetchForms(para.words, facts, 0)
-                    prefetchPairs(para.words, facts, 0)
+                    prefetchForms(words, facts, 0)
+                    prefetchPairs(words, facts, 0)
                 }
-                prefetchForms(para.words, facts, j + Self.prefetchBlock)
-                prefetchPairs(para.words, facts, j + Self.prefetchBlock)
+                prefetchForms(words, facts, j + Self.prefetchBlock)
+                prefetchPairs(words, facts, j + Self.prefetchBlock)
             }
-            let word = para.words[j]
+            let word = words[j]
             guard !word.hasKazakhLetter && (word.isAmbiguous || word.hasOCRDigit || ocr) else { continue }
             var end = word.byteEnd
             let note: Reason
@@ -520,21 +591,22 @@ public struct KazakhLetterRestorer: Sendable {
             var form = -1
             // The whole word is spelled anew from `chosen` (OCR: letters added).
             var spelled = false
+            let codes = UnsafeBufferPointer(rebasing: para.codes[word.letters])
             if !ocr && facts[j].forms == 1 && !word.hasOCRDigit && word.fixedCount == 0 {
-                // The only attested spelling (what `choose` finds, without lending the word's letters).
+                // The only attested spelling (what `choose` finds, without looking at the word's letters twice).
                 let i = Int(facts[j].first)
-                if model.form(i, equals: para.codes[word.letters]) { continue }
+                if model.form(i, equals: codes) { continue }
                 form = i
                 note = .lexicon(model.count(i))
             } else {
-                var w = para.lend(j)
-                defer { para.giveBack(&w) }
-                let left = j > 0 ? para.words[j - 1].skeletonHash : nil
-                let right = j + 1 < para.words.count ? para.words[j + 1].skeletonHash : nil
-                if ocr, let (codes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
-                    chosen = codes
+                let w = WordLetters(word: word, codes: codes, skeleton: UnsafeBufferPointer(rebasing: para.skeletons[word.letters]),
+                                    fixedI: UnsafeBufferPointer(rebasing: para.fixedI[word.firstFixed..<word.firstFixed + word.fixedCount]))
+                let left = j > 0 ? words[j - 1].skeletonHash : nil
+                let right = j + 1 < words.count ? words[j + 1].skeletonHash : nil
+                if ocr, let (newCodes, bang, why) = chooseOCR(w, left: left, right: right, evidence: evidence) {
+                    chosen = newCodes
                     note = why
-                    if bang || codes.count != w.codes.count {
+                    if bang || newCodes.count != codes.count {
                         spelled = true
                         if bang { end += 1 }
                     }
@@ -545,49 +617,75 @@ public struct KazakhLetterRestorer: Sendable {
                     continue
                 }
             }
-            if !changed { output.reserveCapacity(output.count + bytes.count + 16) }
-            let mark = output.count
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<word.byteStart]))
-            let afterStart = output.count
-            if spelled {
-                // Letters added: spell the whole word, keeping its capitalisation.
-                let capital = KazakhLetters.isUppercase(para.letterValue[word.firstLetter])
-                for (k, c) in chosen.enumerated() {
-                    let v = KazakhLetters.scalar(c, uppercase: word.allUppercase || (k == 0 && capital))
-                    output.append(UInt8(0xC0 | v >> 6))
-                    output.append(UInt8(0x80 | v & 0x3F))
-                }
-            } else {
-                let letters = form >= 0 ? model.letterRange(form) : 0..<chosen.count
-                var from = word.byteStart
-                for k in 0..<letters.count {
-                    let c = form >= 0 ? model.letter(letters.lowerBound + k) : chosen[k]
-                    let original = para.letterValue[word.firstLetter + k]
-                    let isDigitI = original == 0x21 || original == 0x31
-                    guard c != para.codes[word.firstLetter + k] || isDigitI else { continue }
-                    let at = para.letterByte[word.firstLetter + k]
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
-                    let upper = KazakhLetters.isUppercase(original) || (word.allUppercase && isDigitI)
-                    let v = KazakhLetters.scalar(c, uppercase: upper)
-                    output.append(UInt8(0xC0 | v >> 6))
-                    output.append(UInt8(0x80 | v & 0x3F))
-                    from = at + (original < 0x80 ? 1 : 2)
-                }
-                if from == word.byteStart {
+            let letters = form >= 0 ? model.letterRange(form) : 0..<chosen.count
+            let at: Int, newLength: Int
+            if spelled || word.hasOCRDigit {
+                // The new spelling may be longer: build it, then put it in place of the word's bytes.
+                spelling.removeAll(keepingCapacity: true)
+                if spelled {
+                    // Letters added: spell the whole word, keeping its capitalisation.
+                    let capital = KazakhLetters.isUppercase(para.value[word.firstLetter])
+                    for (k, c) in chosen.enumerated() {
+                        let v = KazakhLetters.scalar(c, uppercase: word.allUppercase || (k == 0 && capital))
+                        spelling.append(UInt8(0xC0 | v >> 6))
+                        spelling.append(UInt8(0x80 | v & 0x3F))
+                    }
+                } else {
+                    var from = word.byteStart
+                    for k in 0..<letters.count {
+                        let c = form >= 0 ? model.letter(letters.lowerBound + k) : chosen[k]
+                        let original = para.value[word.firstLetter + k]
+                        let isDigitI = original == 0x21 || original == 0x31
+                        guard c != codes[k] || isDigitI else { continue }
+                        let at = para.byte[word.firstLetter + k]
+                        spelling.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
+                        let upper = KazakhLetters.isUppercase(original) || (word.allUppercase && isDigitI)
+                        let v = KazakhLetters.scalar(c, uppercase: upper)
+                        spelling.append(UInt8(0xC0 | v >> 6))
+                        spelling.append(UInt8(0x80 | v & 0x3F))
+                        from = at + (original < 0x80 ? 1 : 2)
+                    }
                     // No letter differs: the word stays.
-                    output.removeLast(output.count - mark)
-                    continue
+                    if from == word.byteStart { continue }
+                    spelling.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<end]))
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<word.byteEnd]))
+                if outBase < 0 {
+                    outBase = output.count
+                    output.append(contentsOf: bytes)
+                }
+                at = outBase + shift + word.byteStart
+                output.replaceSubrange(at..<at + (end - word.byteStart), with: spelling)
+                shift += spelling.count - (end - word.byteStart)
+                newLength = spelling.count
+            } else {
+                // Every letter keeps its length (two bytes): write the changed ones over the old.
+                var first = -1
+                for k in 0..<letters.count where (form >= 0 ? model.letter(letters.lowerBound + k) : chosen[k]) != codes[k] {
+                    first = k
+                    break
+                }
+                if first < 0 { continue }
+                if outBase < 0 {
+                    outBase = output.count
+                    output.append(contentsOf: bytes)
+                }
+                at = outBase + shift + word.byteStart
+                newLength = word.byteEnd - word.byteStart
+                for k in first..<letters.count {
+                    let c = form >= 0 ? model.letter(letters.lowerBound + k) : chosen[k]
+                    guard c != codes[k] else { continue }
+                    let v = KazakhLetters.scalar(c, uppercase: KazakhLetters.isUppercase(para.value[word.firstLetter + k]))
+                    let b = outBase + shift + para.byte[word.firstLetter + k]
+                    output[b] = UInt8(0xC0 | v >> 6)
+                    output[b + 1] = UInt8(0x80 | v & 0x3F)
+                }
             }
-            cursor = end
             changed = true
             guard recordChanges else { continue }
             changes.append(Change(scalarOffset: word.scalarOffset, byteOffset: word.byteStart,
                                   before: String(decoding: UnsafeBufferPointer(rebasing: bytes[word.byteStart..<end]), as: UTF8.self),
-                                  after: String(decoding: output[afterStart...], as: UTF8.self), reason: note))
+                                  after: String(decoding: output[at..<at + newLength], as: UTF8.self), reason: note))
         }
-        if changed || appendUnchanged { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...])) }
         return changed
     }
 
@@ -612,16 +710,16 @@ public struct KazakhLetterRestorer: Sendable {
         if let cached = unseen[key] {
             codes = cached
         } else {
-            var skeleton = w.skeleton
+            var skeleton = Array(w.skeleton)
             for k in w.fixedI { skeleton[k] = 42 }
             let (best, score) = model.bestSpelling(skeleton: skeleton, fixed: unseenStem(w, russian: facts.russian, ocr: ocr), ocr: ocr,
                                                    memo: &letterMemo)
             let keep = !w.hasOCRDigit && score < model.logProbability(word: w.codes, memo: &letterMemo) + unseenWordMargin
-            codes = keep ? w.codes : best
+            codes = keep ? Array(w.codes) : best
             if unseen.count >= Self.cacheLimit { unseen.removeAll(keepingCapacity: true) }
             unseen[key] = codes
         }
-        if codes == w.codes && !w.hasOCRDigit { return nil }
+        if codes.elementsEqual(w.codes) && !w.hasOCRDigit { return nil }
         chosen = codes
         return (.letterModel, -1)
     }
@@ -666,7 +764,7 @@ public struct KazakhLetterRestorer: Sendable {
     /// after their last foreign letter, 86 % in their last four letters.
     func unseenStem(_ w: WordLetters, russian: Int32, ocr: Bool) -> [UInt8] {
         if w.hasOCRDigit { return [] }
-        if russian > 0 { return w.codes }
+        if russian > 0 { return Array(w.codes) }
         guard let last = w.codes.lastIndex(where: { Self.isForeign($0, ocr: ocr) }) else { return [] }
         return Array(w.codes[..<max(last + 1, w.codes.count - Self.loanwordSuffixLetters)])
     }
@@ -706,7 +804,7 @@ public struct KazakhLetterRestorer: Sendable {
         for k in w.fixedI { base[k] = 42 }
         func variants(_ body: ([UInt8], [UInt8]) -> Void) {
             for mask in 0..<(1 << vowels.count) {
-                var skeleton = w.skeleton, required = base
+                var skeleton = Array(w.skeleton), required = base
                 for (b, k) in vowels.enumerated() {
                     if mask & (1 << b) != 0 {
                         skeleton[k] = w.codes[k] == 6 ? 15 : 1
@@ -751,7 +849,7 @@ public struct KazakhLetterRestorer: Sendable {
             if best == nil || score > best!.score { best = (score, c) }
         }
         guard let c = best?.candidate else { return nil }
-        if c.form == w.codes && !c.bang && !w.hasOCRDigit { return nil }
+        if c.form.elementsEqual(w.codes) && !c.bang && !w.hasOCRDigit { return nil }
         return (c.form, c.bang, .ocrReading(c.count))
     }
 }

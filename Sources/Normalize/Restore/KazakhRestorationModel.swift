@@ -151,7 +151,7 @@ public final class KazakhRestorationModel: Sendable {
 
     /// Whether form `i` has і at each of `positions`.
     @inline(__always)
-    func form(_ i: Int, hasIAt positions: [Int]) -> Bool {
+    func form(_ i: Int, hasIAt positions: UnsafeBufferPointer<Int>) -> Bool {
         let start = letterRange(i).lowerBound
         for k in positions where letter(start + k) != 42 { return false }
         return true
@@ -217,18 +217,18 @@ public final class KazakhRestorationModel: Sendable {
         ngram.slot(Self.letterKey(packed)).map { ngram.value($0, 0) } ?? 0
     }
 
-    /// A memo of `probability(letter, history:, length: order - 1)` for the words one restorer spells
-    /// (their stems and suffixes recur): a direct-mapped table, so a hit costs one load instead of up
-    /// to ten lookups in the letter tables. Filled in lazily; the results are those of `probability`.
+    /// A memo of `log(probability(letter, history:, length: order - 1))` for the words one restorer
+    /// spells (their stems and suffixes recur): a direct-mapped table, so a hit costs one load instead
+    /// of up to ten lookups in the letter tables and a logarithm. Filled in lazily.
     struct LetterMemo {
         var keys: [UInt32] = []
         var values: [Double] = []
         static let size = 1 << 13
     }
 
-    /// P(letter | the four letters of `history`), through `memo`.
+    /// log P(letter | the four letters of `history`), through `memo`.
     @inline(__always)
-    func probability(_ letter: UInt8, history h: UInt32, memo: inout LetterMemo) -> Double {
+    func logProbability(_ letter: UInt8, history h: UInt32, memo: inout LetterMemo) -> Double {
         if memo.keys.isEmpty {
             memo.keys = Array(repeating: 0, count: LetterMemo.size)
             memo.values = Array(repeating: 0, count: LetterMemo.size)
@@ -236,7 +236,7 @@ public final class KazakhRestorationModel: Sendable {
         let key = (h << 6 | UInt32(letter)) | 0x8000_0000
         let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> UInt32(32 - LetterMemo.size.trailingZeroBitCount))
         if memo.keys[slot] == key { return memo.values[slot] }
-        let p = probability(letter, history: h, length: Self.order - 1)
+        let p = log(probability(letter, history: h, length: Self.order - 1))
         memo.keys[slot] = key
         memo.values[slot] = p
         return p
@@ -248,10 +248,10 @@ public final class KazakhRestorationModel: Sendable {
         for _ in 0..<(Self.order - 1) { h = h << 6 | UInt32(KazakhLetters.wordStart) }
         var total = 0.0
         for c in word {
-            total += log(probability(c, history: h, memo: &memo))
+            total += logProbability(c, history: h, memo: &memo)
             h = (h << 6 | UInt32(c)) & Self.historyMask
         }
-        return total + log(probability(KazakhLetters.wordEnd, history: h, memo: &memo))
+        return total + logProbability(KazakhLetters.wordEnd, history: h, memo: &memo)
     }
 
     static let historyMask: UInt32 = (1 << (6 * UInt32(order - 1))) - 1
@@ -263,7 +263,7 @@ public final class KazakhRestorationModel: Sendable {
     /// rows of one buffer, so that extending a hypothesis allocates nothing.
     func bestSpelling(skeleton: [UInt8], fixed: [UInt8] = [], ocr: Bool = false, beamWidth: Int = 8,
                       memo: inout LetterMemo) -> (codes: [UInt8], logProbability: Double) {
-        let alternatives = ocr ? KazakhLetters.ocrRestorations : KazakhLetters.restorations
+        let choices = ocr ? Self.ocrChoices : Self.choices
         let n = skeleton.count
         /// `row`: where its letters are, in `rows` (beam) or `nextRows` (next), n letters per row.
         struct Hypothesis { var score: Double; var history: UInt32; var row: Int }
@@ -271,29 +271,35 @@ public final class KazakhRestorationModel: Sendable {
         for _ in 0..<(Self.order - 1) { start = start << 6 | UInt32(KazakhLetters.wordStart) }
         var beam = [Hypothesis(score: 0, history: start, row: 0)]
         var next: [Hypothesis] = []
-        var rows = [UInt8](repeating: 0, count: n * beamWidth)
-        var nextRows = [UInt8](repeating: 0, count: n * beamWidth * 4)
-        next.reserveCapacity(beamWidth * 4)
+        beam.reserveCapacity(beamWidth)
+        next.reserveCapacity(beamWidth * Self.maxChoices)
+        let rows = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n * beamWidth))
+        let nextRows = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n * beamWidth * Self.maxChoices))
+        defer {
+            rows.deallocate()
+            nextRows.deallocate()
+        }
         for k in 0..<n {
             next.removeAll(keepingCapacity: true)
-            let choices = k < fixed.count ? nil : alternatives[Int(skeleton[k])]
+            let isFixed = k < fixed.count
+            let s = Int(skeleton[k])
+            let count = isFixed ? 1 : Int(choices.count[s])
             for hyp in beam {
-                for a in 0..<(choices?.count ?? 1) {
-                    let c = choices?[a] ?? fixed[k]
-                    let p = probability(c, history: hyp.history, memo: &memo)
+                for a in 0..<count {
+                    let c = isFixed ? fixed[k] : choices.letters[s * Self.maxChoices + a]
+                    let logP = logProbability(c, history: hyp.history, memo: &memo)
                     let row = next.count
-                    if row * n + n > nextRows.count { nextRows.append(contentsOf: repeatElement(0, count: nextRows.count)) }
-                    for j in 0..<k { nextRows[row * n + j] = rows[hyp.row * n + j] }
-                    nextRows[row * n + k] = c
-                    next.append(Hypothesis(score: hyp.score + log(p), history: (hyp.history << 6 | UInt32(c)) & Self.historyMask, row: row))
+                    let to = nextRows + row * n, from = rows + hyp.row * n
+                    for j in 0..<k { to[j] = from[j] }
+                    to[k] = c
+                    next.append(Hypothesis(score: hyp.score + logP, history: (hyp.history << 6 | UInt32(c)) & Self.historyMask, row: row))
                 }
             }
             if next.count > beamWidth {
                 next.sort { a, b in
                     if a.score != b.score { return a.score > b.score }
-                    for j in 0...k where nextRows[a.row * n + j] != nextRows[b.row * n + j] {
-                        return nextRows[a.row * n + j] < nextRows[b.row * n + j]
-                    }
+                    let x = nextRows + a.row * n, y = nextRows + b.row * n
+                    for j in 0...k where x[j] != y[j] { return x[j] < y[j] }
                     return false
                 }
                 next.removeLast(next.count - beamWidth)
@@ -301,7 +307,8 @@ public final class KazakhRestorationModel: Sendable {
             // The kept hypotheses become the beam, their letters rows 0, 1, … of `rows`.
             beam.removeAll(keepingCapacity: true)
             for (i, var hyp) in next.enumerated() {
-                for j in 0...k { rows[i * n + j] = nextRows[hyp.row * n + j] }
+                let to = rows + i * n, from = nextRows + hyp.row * n
+                for j in 0...k { to[j] = from[j] }
                 hyp.row = i
                 beam.append(hyp)
             }
@@ -312,13 +319,31 @@ public final class KazakhRestorationModel: Sendable {
         }
         var best = (score: -Double.infinity, row: beam[0].row)
         for hyp in beam {
-            let score = hyp.score + log(probability(KazakhLetters.wordEnd, history: hyp.history, memo: &memo))
+            let score = hyp.score + logProbability(KazakhLetters.wordEnd, history: hyp.history, memo: &memo)
             if score > best.score || (score == best.score && precedes(hyp.row, best.row)) {
                 best = (score, hyp.row)
             }
         }
-        return (Array(rows[best.row * n..<(best.row + 1) * n]), best.score)
+        return (Array(UnsafeBufferPointer(start: rows + best.row * n, count: n)), best.score)
     }
+
+    /// `KazakhLetters.restorations` (and `ocrRestorations`) flattened: for skeleton letter s, its
+    /// `count[s]` letters are `letters[s * maxChoices ..< s * maxChoices + count[s]]`, in the same order.
+    struct Choices {
+        var count: [UInt8]
+        var letters: [UInt8]
+        init(_ table: [[UInt8]]) {
+            count = table.map { UInt8($0.count) }
+            letters = Array(repeating: 0, count: table.count * KazakhRestorationModel.maxChoices)
+            for (s, list) in table.enumerated() {
+                precondition(list.count <= KazakhRestorationModel.maxChoices)
+                for (a, c) in list.enumerated() { letters[s * KazakhRestorationModel.maxChoices + a] = c }
+            }
+        }
+    }
+    static let maxChoices = 4
+    static let choices = Choices(KazakhLetters.restorations)
+    static let ocrChoices = Choices(KazakhLetters.ocrRestorations)
 }
 
 /// A `.bin` file of `Rules/restore/`: hash tables and arrays laid out by
