@@ -305,25 +305,32 @@ def window_fragment(line, rng):
     return out if 15 <= len(out) <= 60 else None
 
 
-def held_out_rows(corpus, keys):
-    """Every HELD_OUT_EVERY-th training paragraph of each class (at most HELD_OUT_MAX, spread over the
-    files, every upweighted news paragraph among them), each with its first words and a window of 3-8
-    words as short rows, and counts for a model trained on the rest. Seeded, hence reproducible."""
+# The held-out splits of the report: which paragraph of every HELD_OUT_EVERY is held out, how many windows
+# are cut from each, and the seed of the windows. The first is the split of earlier reports; the second holds
+# out other paragraphs and cuts more windows, so the short-row figures rest on twice as many rows.
+HELD_OUT_SPLITS = [(HELD_OUT_EVERY - 1, 1, "held-out"), (4, 2, "held-out split 2")]
+
+
+def held_out_rows(corpus, keys, offset=HELD_OUT_EVERY - 1, windows=1, seed="held-out"):
+    """Every HELD_OUT_EVERY-th training paragraph of each class (from `offset`; at most HELD_OUT_MAX, spread
+    over the files, every upweighted news paragraph among them), each with its first words and `windows`
+    windows of 3-8 words as short rows, and counts for a model trained on the rest. Seeded, hence
+    reproducible."""
     counts, rows = {}, []
     for lang in LANGS:
         items, _ = training_lines(corpus, lang, keys)
-        train = [it for i, it in enumerate(items) if i % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
-        test = [it for i, it in enumerate(items) if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1]
+        train = [it for i, it in enumerate(items) if i % HELD_OUT_EVERY != offset]
+        test = [it for i, it in enumerate(items) if i % HELD_OUT_EVERY == offset]
         counts[lang] = count_class(train, lang)
         news = [it for it in test if it[0] > 1]
         rest = [it for it in test if it[0] == 1]
         step = max(1, len(rest) // max(1, HELD_OUT_MAX - len(news)))
         label = lang.split("-")[0]
-        rng = random.Random(f"held-out {lang}")
+        rng = random.Random(f"{seed} {lang}")
         for _, variants in rest[::step][:HELD_OUT_MAX - len(news)] + news:
             for line in variants:
                 rows.append((label, line))
-                for frag in (short_fragment(line), window_fragment(line, rng)):
+                for frag in [short_fragment(line)] + [window_fragment(line, rng) for _ in range(windows)]:
                     if frag:
                         rows.append((label, frag))
     return counts, rows
@@ -348,7 +355,7 @@ def accuracy_table(rows, predictions, order):
     return lines
 
 
-def write_report(path, rows, predictions, held_out=None):
+def write_report(path, rows, predictions, held_out=None, robustness=None):
     """Per-language, per-length accuracy of `normtool detect --unit line` on langid-dev.tsv (counts only)."""
     stats, confusions = {}, {}
     for (label, text), pred in zip(rows, predictions):
@@ -389,17 +396,37 @@ def write_report(path, rows, predictions, held_out=None):
         lines.append(f"- {label} → {pred}: {n}")
     if not confusions:
         lines.append("- none")
-    if held_out:
-        cv_rows, cv_predictions = held_out
+    if robustness:
         lines += [
             "",
-            "## Held-out training paragraphs (all classes)",
+            "## Robustness (langid-dev.tsv rewritten)",
             "",
-            f"Every {HELD_OUT_EVERY}th paragraph of each training file held out (at most {HELD_OUT_MAX} per class, spread",
-            "over the files; for ru all held-out NTREX news paragraphs among them), a model trained on the rest,",
-            "and `normtool detect --rules` run with it on each held-out paragraph, on its first words up to 60",
-            "characters and on a window of 3-8 words from anywhere in it (seeded). This covers ba, mn, uz, tg, sr",
-            "and mk, which langid-dev.tsv lacks; kk includes the Russian-keyboard copies and the Latin-script class.",
+            "The same rows through `normtool detect --unit line` after a rewrite: all upper-case; between",
+            "`1) 2024-03-15, № 17: ` and ` (12,5 %)`; the kk rows typed on a Russian keyboard (ә→а ғ→г қ→к ң→н",
+            "ө→о ұ→у ү→у һ→х і→и); the kk rows in the Latin alphabets of 2021 and 2018 (`normtool translit`).",
+            "",
+            "| rewrite | rows | correct | accuracy | other languages' rows labelled kk or ru |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for name, rws, preds in robustness:
+            ok = sum(p == l for (l, _), p in zip(rws, preds))
+            others = [(l, p) for (l, _), p in zip(rws, preds) if l not in ("kk", "ru", "mixed")]
+            leaked = sum(1 for l, p in others if p in ("kk", "ru"))
+            leak = f"{leaked} of {len(others)}" if others else "—"
+            lines.append(f"| {name} | {len(rws)} | {ok} | {100.0 * ok / len(rws):.1f} % | {leak} |")
+    for (offset, windows, _), (cv_rows, cv_predictions) in zip(HELD_OUT_SPLITS, held_out or []):
+        title = "## Held-out training paragraphs (all classes)" if offset == HELD_OUT_SPLITS[0][0] else \
+            f"## Held-out training paragraphs, second split (paragraph {offset + 1} of every {HELD_OUT_EVERY})"
+        lines += [
+            "",
+            title,
+            "",
+            f"Every {HELD_OUT_EVERY}th paragraph of each training file held out (number {offset + 1} of every {HELD_OUT_EVERY}; at most",
+            f"{HELD_OUT_MAX} per class, spread over the files; for ru all held-out NTREX news paragraphs among them), a",
+            "model trained on the rest, and `normtool detect --rules` run with it on each held-out paragraph, on its",
+            f"first words up to 60 characters and on {windows} window{'s' if windows > 1 else ''} of 3-8 words from anywhere in it (seeded).",
+            "This covers ba, mn, uz, tg, sr and mk, which langid-dev.tsv lacks; kk includes the Russian-keyboard",
+            "copies and the Latin-script class.",
             "",
         ] + accuracy_table(cv_rows, cv_predictions, [l for l in LANGS if "-" not in l])
     with open(path, "w", encoding="utf-8") as f:
@@ -415,6 +442,26 @@ def run_normtool(normtool, rows, rules=None):
     if len(preds) != len(rows):
         sys.exit(f"normtool printed {len(preds)} lines for {len(rows)} rows")
     return preds
+
+
+def robustness_rows(normtool, rows):
+    """langid-dev.tsv rewritten as the tool's input often is (see write_report), with normtool's labels."""
+    kk = [(l, t) for l, t in rows if l == "kk"]
+    def latin(scheme):
+        text = "".join(t + "\n" for _, t in kk)
+        out = subprocess.run([normtool, "translit", "--scheme", scheme], input=text.encode("utf-8"),
+                             capture_output=True, check=True).stdout.decode("utf-8").split("\n")[:-1]
+        if len(out) != len(kk):
+            sys.exit(f"normtool translit printed {len(out)} lines for {len(kk)} rows")
+        return [("kk", t) for t in out]
+    sets = [
+        ("ALL CAPS", [(l, t.upper()) for l, t in rows]),
+        ("numbers around the text", [(l, f"1) 2024-03-15, № 17: {t} (12,5 %)") for l, t in rows]),
+        ("kk typed without Kazakh letters", [(l, t.translate(RUSSIAN_KEYBOARD)) for l, t in kk]),
+        ("kk in Latin script (2021)", latin("kk-2021")),
+        ("kk in Latin script (2018)", latin("kk-2018")),
+    ]
+    return [(name, rws, run_normtool(normtool, rws)) for name, rws in sets]
 
 
 FEATURE_CHECK_TEXTS = [
@@ -442,7 +489,9 @@ def write_feature_check(path):
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpus"))
+    shared = os.environ.get("NORMALIZE_SHARED") or os.path.join(root, "..", "shared")
+    ap.add_argument("--corpus", default=os.path.join(shared, "corpus"),
+                    help="the corpus folder (default: $NORMALIZE_SHARED/corpus, else ../shared/corpus)")
     ap.add_argument("--out", default=os.path.join(root, "Rules", "langid"))
     ap.add_argument("--report-only", action="store_true", help="only regenerate accuracy.md with the built normtool")
     ap.add_argument("--no-report", action="store_true", help="only write the model")
@@ -468,14 +517,16 @@ def main():
     if not args.no_report:
         subprocess.run(["swift", "build", "-c", "release", "--product", "normtool"], cwd=root, check=True)
         normtool = os.path.join(root, ".build", "release", "normtool")
-        counts, cv_rows = held_out_rows(args.corpus, leak_keys(rows))
-        costs, scale = build_costs(counts, SMOOTHING_SHARE)
-        with tempfile.TemporaryDirectory() as rules:
-            os.mkdir(os.path.join(rules, "langid"))
-            write_model(os.path.join(rules, "langid", "model.bin"), costs, scale)
-            cv_predictions = run_normtool(normtool, cv_rows, rules)
-        write_report(os.path.join(args.out, "accuracy.md"), rows, run_normtool(normtool, rows),
-                     (cv_rows, cv_predictions))
+        held_out = []
+        for offset, windows, seed in HELD_OUT_SPLITS:
+            counts, cv_rows = held_out_rows(args.corpus, leak_keys(rows), offset, windows, seed)
+            costs, scale = build_costs(counts, SMOOTHING_SHARE)
+            with tempfile.TemporaryDirectory() as rules:
+                os.mkdir(os.path.join(rules, "langid"))
+                write_model(os.path.join(rules, "langid", "model.bin"), costs, scale)
+                held_out.append((cv_rows, run_normtool(normtool, cv_rows, rules)))
+        write_report(os.path.join(args.out, "accuracy.md"), rows, run_normtool(normtool, rows), held_out,
+                     robustness_rows(normtool, rows))
 
 
 if __name__ == "__main__":

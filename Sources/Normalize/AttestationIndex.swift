@@ -50,7 +50,7 @@ struct AttestationIndex: Sendable {
     }
 
     init(kazakh: Lexicon, russian: Lexicon, names: Lexicon, kazakhMorphology: Morphology, russianMorphology: Morphology,
-         russianEndings: [[UInt32]]) {
+         russianEndings: [[UInt32]], inducedKazakhStems: [[UInt32]] = []) {
         var size = 1 << 16
         while size < (kazakh.wordCount + russian.wordCount) * 8 { size <<= 1 }
         nodes = [Node](repeating: Node(key: 0, children: 0, flags: 0), count: size)
@@ -81,6 +81,10 @@ struct AttestationIndex: Sendable {
                     }
                 }
             }
+        }
+        for stem in inducedKazakhStems {
+            word = stem
+            stems(AttestationIndex.kazakhStem, kazakhMorphology)
         }
     }
 

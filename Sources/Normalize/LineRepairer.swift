@@ -377,11 +377,15 @@ struct LineRepairer {
             t = tEnd
         }
 
+        // Mixed words first, lone letters second, so that a lone letter sees its neighbours repaired
+        // (`c eе умом`: `eе` is Cyrillic once repaired, and `c` between Cyrillic words is `с`).
+        for phase in 0..<2 {
         for wi in words.indices {
             let w = words[wi]
             if w.tokenSkipped || LineRepairer.digitPart(s, from: w.from, to: w.to) { continue }
             var target: Script
             if w.latin > 0 && w.cyrillic > 0 {
+                if phase == 1 { continue }
                 // Decided by the letters that have no look-alike: `я` makes `cаясат` Cyrillic, `r` makes
                 // `Micrоsoft` Latin; both kinds (`Facebookта`) mean a genuinely mixed word.
                 var cyrillicOnly = 0, latinOnly = 0
@@ -394,7 +398,7 @@ struct LineRepairer {
                 }
                 if cyrillicOnly > 0 && latinOnly > 0 { continue }
                 target = cyrillicOnly > 0 ? .cyrillic : latinOnly > 0 ? .latin : lineMajority
-            } else if w.latin == 1 && w.to - w.from == 1 && lineMajority == .cyrillic {
+            } else if phase == 1 && w.latin == 1 && w.to - w.from == 1 && lineMajority == .cyrillic {
                 // A lone letter (`c`, `a)`, `M.` before a Cyrillic name) between Cyrillic words.
                 let prevCyr = wi == 0 || words[wi - 1].cyrillic > words[wi - 1].latin
                 let nextCyr = wi + 1 < words.count && words[wi + 1].cyrillic > words[wi + 1].latin
@@ -447,6 +451,7 @@ struct LineRepairer {
             let letters = w.latin + w.cyrillic
             words[wi].latin = target == .latin ? letters : 0
             words[wi].cyrillic = target == .cyrillic ? letters : 0
+        }
         }
     }
 

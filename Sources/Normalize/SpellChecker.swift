@@ -66,6 +66,10 @@ public struct SpellChecker: Sendable {
     public let russianModel: CharModel
     /// Russian stems with the total count of their forms (see `russianParadigm`).
     let russianStems: UInt64Map<Int32>
+    /// Kazakh stems that no lexicon lists but that at least `inducedStemMinimumForms` listed Kazakh forms share,
+    /// each as the stem plus a valid suffix chain (`алқап` from `алқапта`, `алқаптары`, `алқаптың`), with the
+    /// total count of those forms (see `inducedKazakhStems`).
+    let inducedStems: UInt64Map<StemTally>
     /// Which candidates may be attested (see `AttestationIndex`), so that most are never built or looked up.
     let attestationIndex: AttestationIndex
 
@@ -87,8 +91,12 @@ public struct SpellChecker: Sendable {
         self.kazakhModel = kazakhModel ?? CharModel(lexicon: kazakh)
         self.russianModel = russianModel ?? CharModel(lexicon: russian)
         self.russianStems = SpellChecker.russianStems(russian)
+        let (induced, inducedList) = SpellChecker.inducedKazakhStems(kazakh: kazakh, russian: russian, names: names,
+                                                                     morphology: kazakhMorphology)
+        self.inducedStems = induced
         self.attestationIndex = AttestationIndex(kazakh: kazakh, russian: russian, names: names, kazakhMorphology: kazakhMorphology,
-                                                 russianMorphology: russianMorphology, russianEndings: SpellChecker.russianEndings)
+                                                 russianMorphology: russianMorphology, russianEndings: SpellChecker.russianEndings,
+                                                 inducedKazakhStems: inducedList)
         self.kazakh = kazakh
         self.russian = russian
         self.names = names
@@ -251,8 +259,52 @@ public struct SpellChecker: Sendable {
 
     func kazakhAnalysis(_ word: [UInt32], minimumStemCount: Int = 1) -> Morphology.Analysis? {
         kazakhMorphology.analyze(word, minimumStemCount: minimumStemCount) { stem in
-            count(stem, in: kazakh) + count(stem, in: names) + count(stem, in: russian)
+            let listed = count(stem, in: kazakh) + count(stem, in: names) + count(stem, in: russian)
+            return listed > 0 ? listed : inducedCount(stem[...])
         }
+    }
+
+    /// How many listed Kazakh forms (stem plus a valid suffix chain) must share an unlisted stem for it to count.
+    static let inducedStemMinimumForms: Int32 = 2
+    /// Shortest induced stem (letters).
+    static let inducedStemMinimumLength = 4
+
+    /// The total count of the listed forms of an induced stem, or 0.
+    func inducedCount(_ stem: ArraySlice<UInt32>) -> Int {
+        let t = inducedStems[SpellChecker.stemKey(stem)]
+        return t.forms >= SpellChecker.inducedStemMinimumForms ? Int(t.count) : 0
+    }
+
+    /// Every unlisted stem of at least `inducedStemMinimumLength` letters that is the start of a listed Kazakh word
+    /// followed by a valid suffix chain, with how many listed words it starts that way and their total count; and
+    /// the stems with at least `inducedStemMinimumForms` such words (for the attestation index). Real stems come in
+    /// families (`алқапта`, `алқаптары`, `алқаптың`); a typo of the corpus rarely has two inflected forms.
+    static func inducedKazakhStems(kazakh: Lexicon, russian: Lexicon, names: Lexicon,
+                                   morphology: Morphology) -> (UInt64Map<StemTally>, [[UInt32]]) {
+        var tally = UInt64Map<StemTally>(capacity: kazakh.wordCount * 2, empty: StemTally(forms: 0, count: 0))
+        var found: [[UInt32]] = []
+        var w: [UInt32] = []
+        var buf: [UInt8] = []
+        kazakh.forEachEntry { bytes, count in
+            w.removeAll(keepingCapacity: true)
+            for s in String(decoding: bytes, as: UTF8.self).unicodeScalars { w.append(s.value) }
+            guard w.count > inducedStemMinimumLength else { return }
+            let end = w.withUnsafeBufferPointer { b in (inducedStemMinimumLength..<w.count).map { morphology.readableEnd(b, stemLength: $0) } }
+            for p in inducedStemMinimumLength..<w.count where end[p - inducedStemMinimumLength] == w.count {
+                guard morphology.suffixes(of: w, after: p) != nil else { continue }
+                buf.removeAll(keepingCapacity: true)
+                for u in w[0..<p] { appendUTF8(u, to: &buf) }
+                let listed = buf.withUnsafeBufferPointer { kazakh.count($0) + russian.count($0) + names.count($0) }
+                guard listed == 0 else { continue }
+                let added = tally.update(stemKey(w[0..<p])) { t -> Bool in
+                    t.forms += 1
+                    t.count &+= Int32(clamping: count)
+                    return t.forms == inducedStemMinimumForms
+                }
+                if added { found.append(Array(w[0..<p])) }
+            }
+        }
+        return (tally, found)
     }
 
     func russianAnalysis(_ word: [UInt32], minimumStemCount: Int = 1) -> Morphology.Analysis? {
@@ -453,8 +505,7 @@ public struct SpellChecker: Sendable {
     /// candidates, and the kind of edit) reaches `minimumLogit`. `titleCase` tells that the word was
     /// capitalised, `documentTokens` is the number of words of the document, `documentPrefix` how many
     /// distinct lowercase words of it start with a prefix, `documentCount` how often a lowercase form occurs in it.
-    public func verdict(for word: [UInt32], language: Language, alsoOther: Bool, titleCase: Bool = false,
-                        documentTokens: Int = 0, documentPrefix: (String) -> Int = { _ in 0 },
+    public func verdict(for word: [UInt32], language: Language, alsoOther: Bool, titleCase: Bool = false, documentTokens: Int = 0, documentPrefix: (String) -> Int = { _ in 0 },
                         documentCount: (String) -> Int) -> Verdict {
         var best: [String: Candidate] = [:]
         var channelOf: [[UInt32]: (Double, String, Double)] = [:]  // candidate → (P(word|c), kind, best part)
@@ -624,6 +675,12 @@ public struct SpellChecker: Sendable {
         return Verdict(candidates: Array(ranked.prefix(5)), confident: confident, confidence: posterior, note: note,
                        selfAttested: attested)
     }
+}
+
+/// Listed forms of a stem and their total corpus count.
+struct StemTally: BitwiseCopyable, Sendable {
+    var forms: Int32
+    var count: Int32
 }
 
 /// log(Σ eˣ) without overflow.

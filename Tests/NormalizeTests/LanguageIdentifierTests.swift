@@ -87,6 +87,19 @@ import Testing
         }
     }
 
+    /// A short Russian phrase quoted inside Kazakh text (a search query, a title) leaves the paragraph `kk`;
+    /// a whole Russian sentence between the same Kazakh sentences makes it `mixed` (kk, ru, kk).
+    @Test func aQuotedPhraseIsNotMixedButAnInsertedSentenceIs() {
+        let before = "Көпбалалы отбасыдан шыққан оқушылардың сабақ үлгерімін арттыруға қол ұшын созып жүр."
+        let after = "Таразда тозығы жеткен газ тарату желілері жаңартылуда."
+        let quoted = before + " «вокруг дворца река, корабли плавают» деп жазды. " + after
+        #expect(Self.identifier.identify(quoted).code == "kk")
+        let sentence = "Минут через двадцать он вышел покурить на площадку и долго стоял у окна."
+        let inserted = Self.identifier.identify(before + " " + sentence + " " + after)
+        #expect(inserted.code == "mixed")
+        #expect(inserted.spans.map(\.code) == ["kk", "ru", "kk"])
+    }
+
     @Test func latinNamesAndBrandsDoNotMakeItMixed() {
         let kk = "Компания Google Drive, Microsoft Outlook, Slack және Zoom қосымшаларының жаңа нұсқаларын шығарды."
         #expect(Self.identifier.identify(kk).code == "kk")

@@ -95,6 +95,24 @@ enum TranslitCases {
         }
     }
 
+    /// Russian spellings that Kazakh text borrows come back from the Russian word list (Ь, Ц, Ч, Ю, Я lost
+    /// in Latin), also with a Kazakh suffix; Kazakh words that share a Latin spelling with a Russian one stay
+    /// Kazakh, and a Russian stem never swallows a Kazakh word's letters.
+    @Test(arguments: [TransliterationScheme.kk2021, .kk2018])
+    func reverseGivesBackBorrowedRussianSpellings(scheme: TransliterationScheme) throws {
+        let forward = try KazakhTransliterator(scheme: scheme)
+        let reverse = try KazakhTransliterator(scheme: scheme, reverse: true)
+        let borrowed = ["король", "роль", "цилиндр", "бюро", "снарядтарды", "Чемпионаттың", "большевик",
+                        "съезд", "поэзия", "позиция", "провинциясы"]
+        for word in borrowed {
+            #expect(reverse.transliterate(forward.transliterate(word)) == word, "\(scheme.rawValue): \(word)")
+        }
+        let kazakh = ["статистикалық", "перевод", "ештеңе", "тат", "мил", "жазды", "сөздерін"]
+        for word in kazakh {
+            #expect(reverse.transliterate(forward.transliterate(word)) == word, "\(scheme.rawValue): \(word)")
+        }
+    }
+
     @Test func brokenRuleFileIsReportedWithLineAndColumn() throws {
         let broken = "# two good rules, then a bad set\nа > a ;\nб > b ;\nв } [:NoSuchProperty:] > v ;\n"
         #expect {

@@ -24,6 +24,21 @@ import Testing
         #expect(a?.suffixes.joined() == "тың")
     }
 
+    @Test func stemsSharedByListedFormsAreInduced() {
+        // No lexicon lists `алқап` or `секір`, but several listed forms are the stem plus a valid suffix chain
+        // (`алқапта`, `алқаптары`, `алқаптың`; `секіріп`, `секірген`), so other inflected forms are known too.
+        for stem in ["алқап", "секір"] {
+            #expect(checker.count(scalars(stem), in: checker.kazakh) == 0, "\(stem) is listed")
+            #expect(checker.inducedCount(scalars(stem)[...]) >= 2, "\(stem) should be an induced stem")
+        }
+        for word in ["алқаптардан", "алқаптарға", "секіре", "секірді"] {
+            #expect(checker.isKnown(scalars(word)), "\(word) should be known")
+        }
+        // a stem needs two listed forms; letters that merely start a listed word are no stem
+        #expect(checker.inducedCount(scalars("алқаптардна")[...]) == 0)
+        #expect(!checker.isKnown(scalars("алқаптардна")))
+    }
+
     @Test func nonWordsAreUnknown() {
         for word in ["Бнеилюкс", "Назрбаевтың", "тұлғаларынң", "мемлекетік"] {
             #expect(!checker.isKnown(scalars(word)), "\(word) should be unknown")
@@ -59,6 +74,13 @@ import Testing
         #expect(doc.edits.first?.rule == "typo.names")
         #expect(doc.edits.first?.before == "Бнеилюкс")
         #expect(doc.edits.first?.note?.contains("transposed") == true)
+    }
+
+    @Test func typoOfAnInflectedFormOfAnInducedStemIsFixed() throws {
+        let doc = try run(["Бала орнынан секііре тұрды."])
+        #expect(doc.blocks[0].text == "Бала орнынан секіре тұрды.")
+        #expect(doc.edits.first?.rule == "typo.morphology")
+        #expect(doc.edits.first?.note?.contains("секір+е") == true)
     }
 
     @Test func untouchables() throws {

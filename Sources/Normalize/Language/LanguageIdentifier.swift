@@ -73,6 +73,11 @@ public struct LanguageIdentifier: Sendable {
     public var mixedMinorityLetters = 15
     /// …and this share of the paragraph's letters.
     public var mixedMinorityShare = 0.05
+    /// A run of the other language inside the paragraph (its own language before and after it) counts only
+    /// with this many letters, about a sentence of six or seven words: shorter, it is a quoted phrase
+    /// (`… жазыңыз *скачать мой говорящий анжела взлом* деп жазып …`) and the paragraph keeps its label.
+    /// A run at the start or the end of the paragraph needs only `mixedMinorityLetters`.
+    public var mixedInnerRunLetters = 40
     /// Units longer than this (bytes) are not searched for `mixed` runs: they are not paragraphs.
     static let mixedMaxBytes = 1 << 16
     /// The label of a huge unit is decided on its first million n-grams (the sums cannot overflow).
@@ -148,7 +153,10 @@ public struct LanguageIdentifier: Sendable {
         mutating func add(_ w: NGramScanner.Word, columns: (Int, Int)) {
             words &+= 1
             if w.cyrillic {
-                let d = Double(w.costs[columns.0]) - Double(w.costs[columns.1])
+                // Constant lanes for the usual model (kk, ru first): a lane picked at run time goes
+                // through memory.
+                let d = columns == (0, 1) ? Double(Int(w.costs[0]) &- Int(w.costs[1]))
+                    : Double(Int(w.costs[columns.0]) &- Int(w.costs[columns.1]))
                 gain.0 = max(0, gain.0 + d)
                 gain.1 = max(0, gain.1 - d)
                 best.0 = max(best.0, gain.0)
@@ -202,13 +210,13 @@ public struct LanguageIdentifier: Sendable {
             if w.cyrillic {
                 cyrillicLetters &+= w.letters
                 if cyrillicNGrams < Self.maxEvidenceNGrams {
-                    cyrillicTotal &+= w.costs
+                    cyrillicTotal &+= SIMD16<UInt32>(truncatingIfNeeded: w.costs)
                     cyrillicNGrams &+= w.ngrams
                 }
             } else {
                 if !w.capitalized { latinLowercaseLetters &+= w.letters }
                 if latinNGrams < Self.maxEvidenceNGrams {
-                    latinTotal &+= w.costs
+                    latinTotal &+= SIMD16<UInt32>(truncatingIfNeeded: w.costs)
                     latinNGrams &+= w.ngrams
                 }
             }
@@ -246,8 +254,8 @@ public struct LanguageIdentifier: Sendable {
             scanner.scan(text) { w in
                 // Latin words (names, brands, terms) in Cyrillic text say nothing about Kazakh versus Russian.
                 words[wordCount] = WordEvidence(
-                    first: w.cyrillic ? w.costs[a] : w.costs[e],
-                    second: w.cyrillic ? w.costs[b] : others.reduce(UInt32.max) { min($0, w.costs[$1]) },
+                    first: UInt32(w.cyrillic ? w.costs[a] : w.costs[e]),
+                    second: w.cyrillic ? UInt32(w.costs[b]) : others.reduce(UInt32.max) { min($0, UInt32(w.costs[$1])) },
                     letters: Int32(w.letters), scalarStart: Int32(truncatingIfNeeded: w.scalarStart),
                     scalarEnd: Int32(truncatingIfNeeded: w.scalarEnd), capitalized: w.capitalized, latin: !w.cyrillic)
                 wordCount &+= 1
@@ -407,6 +415,31 @@ public struct LanguageIdentifier: Sendable {
         for k in stride(from: words.count - 1, through: 0, by: -1) {
             states[k] = UInt8(state)
             if k > 0, back[k] & (state == 0 ? 1 : 2) != 0 { state = 1 - state }
+        }
+        // A run of the other language with the paragraph's own language on both sides (at least
+        // `mixedMinorityLetters` letters each: one word of it, e.g. a Russian word starting an ALL-CAPS
+        // Kazakh sentence, is not a side) is a quotation or an inserted phrase (a search query, a title)
+        // unless it is as long as a real sentence.
+        // Runs are judged with their neighbours as the search found them (the two before this one in
+        // `before`, `previous`), without a list of runs (no allocation).
+        typealias Run = (start: Int, end: Int, letters: Int)
+        var before: Run?, previous: Run?
+        var k = 0
+        while k < words.count {
+            let state = states[k]
+            var end = k, runLetters = 0
+            while end < words.count && states[end] == state {
+                runLetters += evidence(end).2
+                end += 1
+            }
+            if let inner = previous, let left = before, Int(states[inner.start]) != dominant,
+               inner.letters < mixedInnerRunLetters, left.letters >= mixedMinorityLetters,
+               runLetters >= mixedMinorityLetters {
+                for w in inner.start..<inner.end { states[w] = UInt8(dominant) }
+            }
+            before = previous
+            previous = (k, end, runLetters)
+            k = end
         }
         var lettersIn = (0, 0)
         for k in 0..<words.count {

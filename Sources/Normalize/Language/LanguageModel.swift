@@ -123,10 +123,11 @@ enum LetterCode {
     static let apostrophe: UInt32 = 0x27
     /// Marks an apostrophe-like code point: a letter only right after a letter.
     static let apostropheCandidate: UInt16 = 0xFFFF
-    static let tableSize = 0x530
+    static let tableSize: UInt32 = 0x800
 
-    /// Code for every code point below U+0530; above it only U+2019 can be a letter (apostrophe).
-    static let table: [UInt16] = (0..<tableSize).map { code(for: UInt32($0)) }
+    /// Code for every code point of one or two UTF-8 bytes (below U+0800; none from U+0530 up is a
+    /// letter); above it only U+2019 can be a letter (apostrophe).
+    static let table: [UInt16] = (0..<tableSize).map { code(for: $0) }
 
     static func code(for c: UInt32) -> UInt16 {
         if c == 0x27 || c == 0x2BC { return apostropheCandidate }

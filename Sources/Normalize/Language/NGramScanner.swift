@@ -40,7 +40,8 @@ struct NGramScanner {
         /// The word's range in Unicode scalars (what a JSONL consumer slices strings with).
         var scalarStart: Int
         var scalarEnd: Int
-        var costs: SIMD16<UInt32>
+        /// 16-bit lanes suffice: a word piece has at most 4 × 32 + 1 n-grams of at most 255 each.
+        var costs: SIMD16<UInt16>
         var ngrams: Int
         var letters: Int
         /// Whether any letter is Cyrillic.
@@ -97,7 +98,6 @@ struct NGramScanner {
             var start = 0
             for w in words {
                 let end = Int(w.bucketEnd)
-                // 16-bit lanes suffice within a word piece: at most 4 × 32 + 1 n-grams of at most 255 each.
                 var acc = SIMD16<UInt16>()
                 var k = start
                 while k < end {
@@ -105,9 +105,9 @@ struct NGramScanner {
                     acc &+= SIMD16<UInt16>(truncatingIfNeeded: row)
                     k &+= 1
                 }
-                onWord(Word(scalarStart: Int(w.scalarStart), scalarEnd: Int(w.scalarEnd),
-                            costs: SIMD16<UInt32>(truncatingIfNeeded: acc), ngrams: end - start,
-                            letters: Int(w.letters), cyrillic: w.cyrillic, capitalized: w.capitalized))
+                onWord(Word(scalarStart: Int(w.scalarStart), scalarEnd: Int(w.scalarEnd), costs: acc,
+                            ngrams: end &- start, letters: Int(w.letters), cyrillic: w.cyrillic,
+                            capitalized: w.capitalized))
                 start = end
             }
         }
@@ -123,43 +123,79 @@ struct NGramScanner {
         var length = 0
     }
 
-    /// Appends the buckets of the n-grams ending at each of `codes` (orders 1…`maxOrder` within the
-    /// padded word, except the lone boundary) at `out`, and returns how many. For each code the hashes of
-    /// the n-grams ending at it come from those ending at the previous code with one xor and one multiply
-    /// each; all four buckets are stored and the count advances by the number that exist, so there is no
-    /// branch per n-gram. `out` needs room for 4 × `codes.count` buckets. Not inlined: on its own it keeps
-    /// the rolling hashes in registers (inlined into the scan loop they were spilled; 5 % fewer instructions).
+    /// The rolling state at the start of a word: its opening boundary read (which is no n-gram itself).
+    static let wordStart = Rolling(h1: (fnvBasis ^ LetterCode.space) &* fnvPrime, h2: 0, h3: 0,
+                                   word: (fnvBasis ^ LetterCode.space) &* fnvPrime, length: 1)
+
+    /// Appends the buckets of the n-grams ending at each of the `count` letter codes at `codes` (orders
+    /// 1…`maxOrder` within the padded word) and, if `wordEnds`, at the closing boundary (orders 2 up: the
+    /// lone boundary is no n-gram), at `out`, and returns how many. For each code the hashes of the n-grams
+    /// ending at it come from those ending at the previous code with one xor and one multiply each (the
+    /// highest order, which no later n-gram extends, multiplies by the FNV prime and the Fibonacci constant
+    /// at once); all four buckets are stored and the count advances by the number that exist, so there is no
+    /// branch per n-gram. Hashes of orders the word is too short for are never counted, so the state at
+    /// `wordStart` leaves them unset. `out` needs room for 4 × `count` + 3 buckets. Not inlined: on its own
+    /// it keeps the rolling hashes in registers (inlined into the scan loop they were spilled). The shift of
+    /// the shipped model's 2^17 buckets is a constant in its own copy: a shift by a register ties up `cl`
+    /// on x86-64, and the moves around it cost more registers than the loop has.
+    static func hash(_ codes: UnsafePointer<UInt32>, count: Int, _ state: inout Rolling,
+                     into out: UnsafeMutablePointer<UInt32>, shift: UInt32, maxOrder: Int, wordEnds: Bool) -> Int {
+        shift == 15 ? hash15(codes, count: count, &state, into: out, maxOrder: maxOrder, wordEnds: wordEnds)
+            : hashAnyShift(codes, count: count, &state, into: out, shift: shift, maxOrder: maxOrder, wordEnds: wordEnds)
+    }
+
     @inline(never)
-    static func hash(_ codes: UnsafeBufferPointer<UInt32>, _ state: inout Rolling, into out: UnsafeMutablePointer<UInt32>,
-                     shift: UInt32, maxOrder: Int) -> Int {
+    static func hash15(_ codes: UnsafePointer<UInt32>, count: Int, _ state: inout Rolling,
+                       into out: UnsafeMutablePointer<UInt32>, maxOrder: Int, wordEnds: Bool) -> Int {
+        rollingHash(codes, count: count, &state, into: out, shift: 15, maxOrder: maxOrder, wordEnds: wordEnds)
+    }
+
+    @inline(never)
+    static func hashAnyShift(_ codes: UnsafePointer<UInt32>, count: Int, _ state: inout Rolling,
+                             into out: UnsafeMutablePointer<UInt32>, shift: UInt32, maxOrder: Int, wordEnds: Bool) -> Int {
+        rollingHash(codes, count: count, &state, into: out, shift: shift, maxOrder: maxOrder, wordEnds: wordEnds)
+    }
+
+    @inline(__always)
+    static func rollingHash(_ codes: UnsafePointer<UInt32>, count: Int, _ state: inout Rolling,
+                            into out: UnsafeMutablePointer<UInt32>, shift: UInt32, maxOrder: Int, wordEnds: Bool) -> Int {
         var h1 = state.h1, h2 = state.h2, h3 = state.h3, word = state.word, length = state.length
-        var count = 0
-        for c in codes {
-            let n4 = (h3 ^ c) &* fnvPrime, n3 = (h2 ^ c) &* fnvPrime, n2 = (h1 ^ c) &* fnvPrime
-            let n1 = (fnvBasis ^ c) &* fnvPrime
-            // The lone boundary is no n-gram: a boundary code stores its orders from 2 up.
-            let boundary = c == LetterCode.space ? 1 : 0
-            let orders = min(length &+ 1, maxOrder) &- boundary
-            let first = boundary == 1 ? n2 : n1, second = boundary == 1 ? n3 : n2, third = boundary == 1 ? n4 : n3
-            out[count] = bucket(first, shift: shift)
-            out[count &+ 1] = bucket(second, shift: shift)
-            out[count &+ 2] = bucket(third, shift: shift)
-            out[count &+ 3] = bucket(n4, shift: shift)
-            count &+= orders
+        let primeTimesFibonacci = fnvPrime &* fibonacci
+        var stored = 0
+        var k = 0
+        while k < count {
+            let c = codes[k]
+            let n1 = (fnvBasis ^ c) &* fnvPrime, n2 = (h1 ^ c) &* fnvPrime, n3 = (h2 ^ c) &* fnvPrime
+            out[stored] = bucket(n1, shift: shift)
+            out[stored &+ 1] = bucket(n2, shift: shift)
+            out[stored &+ 2] = bucket(n3, shift: shift)
+            out[stored &+ 3] = ((h3 ^ c) &* primeTimesFibonacci) &>> shift
+            length &+= 1
+            stored &+= min(length, maxOrder)
             h1 = n1
             h2 = n2
             h3 = n3
             word = (word ^ c) &* fnvPrime
+            k &+= 1
+        }
+        if wordEnds {
+            let c = LetterCode.space
+            out[stored] = ((h1 ^ c) &* primeTimesFibonacci) &>> shift
+            out[stored &+ 1] = ((h2 ^ c) &* primeTimesFibonacci) &>> shift
+            out[stored &+ 2] = ((h3 ^ c) &* primeTimesFibonacci) &>> shift
             length &+= 1
+            stored &+= min(length, maxOrder) &- 1
+            word = (word ^ c) &* fnvPrime
         }
         state = Rolling(h1: h1, h2: h2, h3: h3, word: word, length: length)
-        return count
+        return stored
     }
 
     /// First phase: the bucket of every n-gram and the extent of every word, handed to `flush` in blocks.
     /// Letters are gathered into a piece of at most `wordCodeCapacity` codes in one pass over the bytes;
     /// a piece is hashed when its word ends or it is full (a very long "word" is reported in pieces, its
-    /// n-grams stay exact).
+    /// n-grams stay exact). The loop over a word's letters does only what each letter needs (decode, class,
+    /// store); its letters, scalars and script are derived when the piece closes.
     @inline(__always)
     @discardableResult
     func collect(_ text: UnsafeBufferPointer<UInt8>,
@@ -168,6 +204,8 @@ struct NGramScanner {
         let maxOrder = model.maxOrder
         let maxWordOrder = model.maxWordOrder
         let space = LetterCode.space
+        let apostropheCandidate = UInt32(LetterCode.apostropheCandidate)
+        let wordStart = Self.wordStart
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.bucketCapacity) { buckets in
         withUnsafeTemporaryAllocation(of: WordSpan.self, capacity: Self.wordCapacity) { words in
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.wordCodeCapacity) { codes in
@@ -176,25 +214,18 @@ struct NGramScanner {
             var characters = Characters()
             let bucketBase = buckets.baseAddress!
             let codeBase = codes.baseAddress!
+            let classOf = letterTable.baseAddress!
             var bucketCount = 0
             var wordCount = 0
             var rolling = Rolling()
-            var pieceCodes = 0
-            var letters = 0
-            var cyrillic = false
-            var capitalized = false
-            var wordScalarStart = 0
             var scalarIndex = 0
 
-            /// Hashes the buffered piece and records it as a word span ending at `scalarEnd`.
-            @inline(__always) func closePiece(scalarEnd: Int, wordEnds: Bool) {
-                if wordEnds {
-                    codeBase[pieceCodes] = space
-                    pieceCodes &+= 1
-                }
-                bucketCount &+= Self.hash(UnsafeBufferPointer(start: codeBase, count: pieceCodes), &rolling,
-                                          into: bucketBase + bucketCount, shift: shift, maxOrder: maxOrder)
-                pieceCodes = 0
+            /// Hashes the piece of `count` codes in `codeBase` (plus the closing boundary if the word ends
+            /// there) and records it as a word span of `letters` letters from `scalarStart` to `scalarEnd`.
+            @inline(__always) func closePiece(count: Int, letters: Int, scalarStart: Int, scalarEnd: Int,
+                                              cyrillic: Bool, capitalized: Bool, wordEnds: Bool) {
+                bucketCount &+= Self.hash(codeBase, count: count, &rolling, into: bucketBase + bucketCount,
+                                          shift: shift, maxOrder: maxOrder, wordEnds: wordEnds)
                 if wordEnds {
                     if rolling.length > maxOrder && rolling.length <= maxWordOrder {
                         bucketBase[bucketCount] = Self.bucket(rolling.word, shift: shift)
@@ -202,15 +233,13 @@ struct NGramScanner {
                     }
                     rolling.length = 0
                 }
-                words[wordCount] = WordSpan(bucketEnd: Int32(bucketCount), letters: Int32(letters),
-                                            scalarStart: Int32(truncatingIfNeeded: wordScalarStart),
+                words[wordCount] = WordSpan(bucketEnd: Int32(truncatingIfNeeded: bucketCount),
+                                            letters: Int32(truncatingIfNeeded: letters),
+                                            scalarStart: Int32(truncatingIfNeeded: scalarStart),
                                             scalarEnd: Int32(truncatingIfNeeded: scalarEnd),
                                             cyrillic: cyrillic, capitalized: capitalized)
                 wordCount &+= 1
                 characters.counted &+= letters
-                letters = 0
-                // A later piece of a long word is still a Cyrillic word if an earlier one was.
-                if wordEnds { cyrillic = false }
                 if wordCount == Self.wordCapacity || bucketCount > Self.bucketCapacity - Self.pieceBuckets {
                     flush(UnsafeBufferPointer(rebasing: buckets[0..<bucketCount]), UnsafeBufferPointer(rebasing: words[0..<wordCount]))
                     bucketCount = 0
@@ -234,9 +263,9 @@ struct NGramScanner {
                 if b0 >= 0xF0 && i + 3 < n { return (0x10000, 4) }
                 return (0xFFFD, 1)
             }
-            @inline(__always) func letterCode(_ cp: UInt32) -> UInt16 {
-                cp < LetterCode.tableSize ? letterTable[Int(cp)]
-                    : (cp == 0x2019 ? LetterCode.apostropheCandidate : UInt16(space))
+            @inline(__always) func letterCode(_ cp: UInt32) -> UInt32 {
+                cp < LetterCode.tableSize ? UInt32(classOf[Int(cp)])
+                    : (cp == 0x2019 ? apostropheCandidate : space)
             }
             var i = 0
             // Two loops: the outer one skips what is between words (counting it for `Characters`), the inner
@@ -245,7 +274,7 @@ struct NGramScanner {
                 var (cp, len) = decode(i)
                 var code = letterCode(cp)
                 // An apostrophe is a letter only right after a letter, so never at the start of a word.
-                if code == UInt16(space) || code == LetterCode.apostropheCandidate {
+                if code == space || code == apostropheCandidate {
                     if cp < 0x80 {
                         let k = asciiClasses[Int(cp)]
                         characters.counted &+= Int(k & 1)
@@ -257,36 +286,58 @@ struct NGramScanner {
                     i &+= len
                     continue
                 }
-                rolling.word = Self.fnvBasis
-                wordScalarStart = scalarIndex
-                capitalized = cp != UInt32(code)
-                codeBase[0] = space
-                pieceCodes = 1
-                var previousWasLetter = true
+                rolling = wordStart
+                let capitalized = cp != code
+                // The piece in progress: `count` codes in `codeBase`, `apostrophes` of them apostrophes. The
+                // first piece of a word holds up to 30 codes, later ones 31 (as when the opening boundary was
+                // a code of the first piece: the same pieces, hence the same per-word evidence).
+                var pieceStart = scalarIndex
+                var pieceLimit = Self.wordCodeCapacity - 2
+                var apostrophes = 0
+                // Every letter code of the word or'ed together: Cyrillic letters (U+0430…U+052F) all have
+                // bit 0x400, Latin ones (below U+0250) and the apostrophe none.
+                var allCodes: UInt32 = 0
+                var count = 0
                 while true {
-                    if code == LetterCode.apostropheCandidate {
-                        codeBase[pieceCodes] = LetterCode.apostrophe
-                        previousWasLetter = false
-                    } else {
-                        codeBase[pieceCodes] = UInt32(code)
-                        letters &+= 1
-                        if code >= 0x400 { cyrillic = true }
-                        previousWasLetter = true
-                    }
-                    pieceCodes &+= 1
-                    scalarIndex &+= 1
+                    codeBase[count] = code
+                    count &+= 1
+                    allCodes |= code
                     i &+= len
-                    // Room stays for the closing boundary.
-                    if pieceCodes == Self.wordCodeCapacity - 1 {
-                        closePiece(scalarEnd: scalarIndex, wordEnds: false)
-                        wordScalarStart = scalarIndex
+                    if count == pieceLimit {
+                        closePiece(count: count, letters: count &- apostrophes, scalarStart: pieceStart,
+                                   scalarEnd: pieceStart &+ count, cyrillic: allCodes & 0x400 != 0,
+                                   capitalized: capitalized, wordEnds: false)
+                        pieceStart &+= count
+                        pieceLimit = Self.wordCodeCapacity - 1
+                        apostrophes = 0
+                        count = 0
                     }
                     guard i < n else { break }
-                    (cp, len) = decode(i)
-                    code = letterCode(cp)
-                    if code == UInt16(space) || (code == LetterCode.apostropheCandidate && !previousWasLetter) { break }
+                    // UTF-8 of one or two bytes (all Latin and Cyrillic letters) straight through the table.
+                    let b0 = bytes[i]
+                    var next: UInt32
+                    if b0 < 0x80 {
+                        next = UInt32(classOf[Int(b0)])
+                        len = 1
+                    } else if b0 & 0xE0 == 0xC0 && i &+ 1 < n {
+                        next = UInt32(classOf[Int(b0 & 0x1F) &<< 6 | Int(bytes[i &+ 1] & 0x3F)])
+                        len = 2
+                    } else {
+                        (cp, len) = decode(i)
+                        next = letterCode(cp)
+                    }
+                    if next == space { break }
+                    if next == apostropheCandidate {
+                        if code == LetterCode.apostrophe { break }
+                        next = LetterCode.apostrophe
+                        apostrophes &+= 1
+                    }
+                    code = next
                 }
-                closePiece(scalarEnd: scalarIndex, wordEnds: true)
+                closePiece(count: count, letters: count &- apostrophes, scalarStart: pieceStart,
+                           scalarEnd: pieceStart &+ count, cyrillic: allCodes & 0x400 != 0, capitalized: capitalized,
+                           wordEnds: true)
+                scalarIndex = pieceStart &+ count
             }
             if wordCount > 0 || bucketCount > 0 {
                 flush(UnsafeBufferPointer(rebasing: buckets[0..<bucketCount]), UnsafeBufferPointer(rebasing: words[0..<wordCount]))

@@ -285,18 +285,22 @@ public struct ReflowPass: Pass {
         /// A short line standing alone: no closing punctuation, few words, capitalised, after the end of a
         /// sentence (or a gap) and before a line that starts like a paragraph: `Кіріспе`, `Л.Т. Исова`.
         /// Short means under 60 % of the column, or (five words at most) short enough that
-        /// the next line's first word would have fit after it: in a narrow column a title fills most of
-        /// the line, but the line was not broken for want of room.
+        /// the next line's first word would have fit after it with room to spare (6 % of the column, more
+        /// than the error of the width estimate): in a narrow column a title fills most of the line, but
+        /// the line was not broken for want of room, while the first line of a justified paragraph was
+        /// (`Катрина (1967) Аризона шекарасынан` / `40 миля …`).
         func isTitle(_ i: Int) -> Bool {
             let t = rows[i].text
             if Self.isSectionHeading(t) {
                 return i + 1 == rows.count || LineText.startsLikeParagraph(rows[i + 1].text) || isCaps(i + 1)
             }
             guard !LineText.endsWithPunctuation(t), LineText.startsLikeParagraph(t), LineText.wordCount(t) <= 8 else { return false }
+            // In fragmented text a one-word line is a piece of a stretched line (`Болашақта` / `Ұлттық`).
+            if fragmented, LineText.wordCount(t) == 1 { return false }
             if let last = t.unicodeScalars.last, LineText.isHyphen(last) { return false }
             let w = LineText.visualWidth(t)
             let roomLeft = i + 1 < rows.count && LineText.wordCount(t) <= 5
-                && w + 5 + LineText.visualWidth(LineText.firstWord(rows[i + 1].text)) < width
+                && w + 5 + LineText.visualWidth(LineText.firstWord(rows[i + 1].text)) + width * 6 / 100 < width
             guard w * 5 < width * 3 || roomLeft else { return false }
             if i > 0, !brokenBefore(i) { return false }
             guard i + 1 < rows.count else { return true }
@@ -347,7 +351,17 @@ public struct ReflowPass: Pass {
                 case .page: return true
                 }
             }
-            if capsA != capsB { return true }
+            if capsA != capsB {
+                // Capitals that run on or into a sentence are not a heading: a heading in capitals
+                // is not continued by a lowercase word (`ҚАЗАҚ РЕВОЛЮЦИЯЛЫҚ ОДАҒЫ` / `ұйымының`) nor by a
+                // short word in capitals (`КЕСЕНЕНІҢ ДӘЛ ІРГЕСІНДЕ` / `СОЛ`), and capitals after a line
+                // that ends no sentence go on with it (`АКВА - РИУ` / `- МИСТИКА.`).
+                if case .none = gaps[i] {
+                    if capsA, LineText.startsLowercase(b) || LineText.isAllCaps(b, minimum: 1) { return false }
+                    if capsB, !LineText.endsSentence(a), !a.hasSuffix(":"), !isTitle(i - 1) { return false }
+                }
+                return true
+            }
             if isTitle(i) || isTitle(i - 1) { return true }
             if case .blank(let n) = gaps[i], !blankMode || n >= 2 {
                 if !blankMode { return !( !LineText.endsSentence(a) && LineText.startsLowercase(b)) }

@@ -17,38 +17,47 @@ struct ReverseLexicon: Sendable {
     /// The first `minimumStem` letters of every exception usable as a stem: most words start with none
     /// of them, and skip the stem search.
     private let stemStarts: Set<String>
+    /// Exceptions that come from the Russian spellings (`Source.borrowedOnly`), not from Kazakh forms.
+    private let borrowedKeys: Set<String>
+    /// Kazakh suffix grammar: a borrowed stem takes only a suffix chain it spells (чемпионат+тың).
+    private let morphology: Morphology
 
     init(words store: RuleStore, forward: ByteTransliterator, rulesOnly: ByteTransliterator,
          scheme: TransliterationScheme) throws {
         self.scheme = scheme
-        let name = "translit/kk-words.tsv"
-        let text = try store.text(name)
-        var words: [String] = []
-        var counts: [Int] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t")
-            guard parts.count == 2, let count = Int(parts[1]) else {
-                throw NormalizeError.ruleFile(path: store.displayPath(name), line: n + 1, column: 1,
-                                              message: "expected 'word<TAB>count'")
-            }
-            words.append(String(parts[0]))
-            counts.append(count)
-        }
-        let latin = forward.transliterate(words.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false)
-        guard latin.count == words.count else {
-            throw NormalizeError.ruleFile(path: store.displayPath(name), line: 0, column: 0,
-                                          message: "a word contains a line break")
-        }
         var best: [String: (word: String, count: Int)] = [:]
+        var borrowed: Set<String> = []
         var bestFolded: [String: (word: String, count: Int)] = [:]
-        for (k, l) in latin.enumerated() {
-            let key = String(l)
-            if best[key].map({ $0.count < counts[k] }) ?? true { best[key] = (words[k], counts[k]) }
-            if scheme == .kk2018 {
-                let f = Self.fold(key)
-                if bestFolded[f].map({ $0.count < counts[k] }) ?? true { bestFolded[f] = (words[k], counts[k]) }
+        // Kazakh word forms first; then the Russian spellings Kazakh text borrows (объект, съезд, Чехов),
+        // for Latin words no Kazakh form claims.
+        for source in Self.sources {
+            let (words, counts) = try Self.readWords(source, from: store)
+            let latin = forward.transliterate(words.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false)
+            guard latin.count == words.count else {
+                throw NormalizeError.ruleFile(path: store.displayPath(source.name), line: 0, column: 0,
+                                              message: "a word contains a line break")
             }
+            var claimed: [String: (word: String, count: Int)] = [:]
+            var claimedFolded: [String: (word: String, count: Int)] = [:]
+            for (k, l) in latin.enumerated() {
+                let key = String(l)
+                if best[key] == nil, claimed[key].map({ $0.count < counts[k] }) ?? true { claimed[key] = (words[k], counts[k]) }
+                if scheme == .kk2018 {
+                    let f = Self.fold(key)
+                    if bestFolded[f] == nil, claimedFolded[f].map({ $0.count < counts[k] }) ?? true {
+                        claimedFolded[f] = (words[k], counts[k])
+                    }
+                }
+            }
+            if source.borrowedOnly {
+                // Every word of the list competes for its Latin spelling, but only a winner the letter rules
+                // cannot give back is kept (сменить, not сменит, for "smenit").
+                claimed = claimed.filter { Self.isBorrowed($0.value.word) }
+                claimedFolded = claimedFolded.filter { Self.isBorrowed($0.value.word) }
+                borrowed.formUnion(claimed.keys)
+            }
+            best.merge(claimed) { old, _ in old }
+            bestFolded.merge(claimedFolded) { old, _ in old }
         }
         let keys = Array(best.keys)
         let byRules = rulesOnly.transliterate(keys.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false)
@@ -57,12 +66,64 @@ struct ReverseLexicon: Sendable {
             exceptions[key] = best[key]!.word
         }
         self.exceptions = exceptions
+        borrowedKeys = borrowed.intersection(exceptions.keys)
+        morphology = try Morphology(rules: store, name: Morphology.kazakhFile)
         stemStarts = Set(exceptions.compactMap { key, cyrillic in
             let letters = key.unicodeScalars
             guard letters.count >= Self.minimumStem, cyrillic.last != "ь", cyrillic.last != "ъ" else { return nil }
             return String(String.UnicodeScalarView(letters.prefix(Self.minimumStem)))
         })
         folded = bestFolded.mapValues { $0.word }
+    }
+
+    /// A word list the reverse direction reads. `borrowedOnly`: keep only words with a letter the
+    /// letter rules cannot give back (Ц Ч Щ Ъ Ь Э Ё Ю Я), i.e. Russian spellings, so a Russian form never
+    /// replaces a native Kazakh reading of the same Latin word.
+    private struct Source {
+        let name: String
+        let borrowedOnly: Bool
+    }
+
+    private static let sources = [
+        Source(name: "translit/kk-words.tsv", borrowedOnly: false),
+        Source(name: "lexicon/ru.tsv", borrowedOnly: true),
+    ]
+
+    private static let minimumBorrowedCount = 2
+
+    private static let borrowedLetters: Set<Unicode.Scalar> = ["ц", "ч", "щ", "ъ", "ь", "э", "ё", "ю", "я"]
+
+    static func isBorrowed(_ word: String) -> Bool {
+        word.unicodeScalars.contains { borrowedLetters.contains($0) }
+    }
+
+    /// `word<TAB>count` lines (`#` comments); with `borrowedOnly`, words are lowercased and only single
+    /// words of Cyrillic letters are kept.
+    private static func readWords(_ source: Source, from store: RuleStore) throws -> ([String], [Int]) {
+        let text = try store.text(source.name)
+        var words: [String] = []
+        var counts: [Int] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let count = Int(parts[1]) else {
+                throw NormalizeError.ruleFile(path: store.displayPath(source.name), line: n + 1, column: 1,
+                                              message: "expected 'word<TAB>count'")
+            }
+            var word = String(parts[0])
+            if source.borrowedOnly {
+                word = word.lowercased()
+                let letters = Array(word.unicodeScalars)
+                guard letters.allSatisfy({ (0x430...0x4FF).contains($0.value) }) else { continue }
+                // A short word or one with a silent letter inside, seen once, may be a misprint or an archaism
+                // (тать, синь, мильон) that takes the place of a Kazakh word: not evidence enough.
+                let silentInside = letters.dropLast().contains { $0 == "ь" || $0 == "ъ" }
+                if count < Self.minimumBorrowedCount && (letters.count <= 4 || silentInside) { continue }
+            }
+            words.append(word)
+            counts.append(count)
+        }
+        return (words, counts)
     }
 
     private static func fold(_ s: String) -> String {
@@ -99,7 +160,18 @@ struct ReverseLexicon: Sendable {
             let whole = engine.transliterate(lower)
             let stemByRules = engine.transliterate(stem)
             guard whole.hasPrefix(stemByRules) else { return nil }
-            return cyrillicStem + whole.dropFirst(stemByRules.count)
+            let result = cyrillicStem + whole.dropFirst(stemByRules.count)
+            if borrowedKeys.contains(stem) {
+                // A Russian stem: no dropped Ь/Ъ inside it (статьи+стикалық is статистикалық misread), and the
+                // rest must be a Kazakh suffix chain after it.
+                guard !cyrillicStem.unicodeScalars.contains(where: { $0 == "ь" || $0 == "ъ" }) else { continue }
+                let scalars = result.unicodeScalars.map(\.value)
+                let stemLength = cyrillicStem.unicodeScalars.count
+                // A one-letter rest is too often the stem's own ending (заявлени|е read as заявлений+е).
+                guard scalars.count - stemLength >= 2,
+                      morphology.suffixes(of: scalars, after: stemLength) != nil else { continue }
+            }
+            return result
         }
         return nil
     }
