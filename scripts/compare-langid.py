@@ -73,7 +73,9 @@ def run_lingua(texts):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--rows", default=os.path.join(ROOT, "..", "shared", "corpus", "langid-dev.tsv"))
+    shared = os.environ.get("NORMALIZE_SHARED") or os.path.join(ROOT, "..", "shared")
+    ap.add_argument("--rows", default=os.path.join(shared, "corpus", "langid-dev.tsv"),
+                    help="label<TAB>text rows (default: $NORMALIZE_SHARED/corpus/langid-dev.tsv, else ../shared/...)")
     ap.add_argument("--normtool", default=os.path.join(ROOT, ".build", "release", "normtool"))
     ap.add_argument("--venv", default=os.path.join(ROOT, ".build", "langid-compare-venv"))
     args = ap.parse_args()

@@ -40,7 +40,8 @@ public struct Pipeline: Sendable {
         self.init(passes: passes)
     }
 
-    public func run(_ document: Document, context: PassContext) throws -> Document {
+    /// `document` is consumed: the passes change it in place instead of a copy of every block.
+    public func run(_ document: consuming Document, context: PassContext) throws -> Document {
         var doc = document
         for pass in passes {
             try pass.apply(to: &doc, context: context)

@@ -95,9 +95,9 @@ struct Clean: ParsableCommand {
             hadProblems = hadProblems || problems
         }
         for source in InputSource.sources(files) where !inputOptions.isJSONL {
-            let bytes = try source.readAll()
-            let (text, report) = try Decoding.decode(bytes, encoding: config.encoding, rules: context.rules,
-                                                         place: source.displayName)
+            // The input bytes and the decoded text are gone once the lines are made (memory: a 100 MB
+            // document is held once, as lines, not three times).
+            let (input, report) = try Self.readDocument(source, config: config, rules: context.rules)
             if explain, let reason = report.reason {
                 warn("\(source.displayName): decoded as \(report.encoding)\(report.hadBOM ? " with BOM" : "") (\(reason))")
             }
@@ -111,7 +111,7 @@ struct Clean: ParsableCommand {
                 }
                 hadProblems = true
             }
-            let doc = try pipeline.run(Document(lines: text, decoding: report), context: context)
+            let doc = try pipeline.run(consume input, context: context)
             switch format {
             case .text:
                 for block in doc.blocks where block.isRunningText || (block.kind == .footnote && config.footnotes == .end) {
@@ -125,5 +125,12 @@ struct Clean: ParsableCommand {
         }
         try out.commit()
         if hadProblems { throw ExitCode(ExitStatus.inputHadProblems) }
+    }
+
+    /// One input file read, decoded and split into lines.
+    static func readDocument(_ source: InputSource, config: Configuration, rules: RuleStore) throws -> (Document, DecodingReport) {
+        let (text, report) = try Decoding.decode(try source.readAll(), encoding: config.encoding, rules: rules,
+                                                 place: source.displayName)
+        return (Document(lines: text, decoding: report), report)
     }
 }

@@ -58,7 +58,7 @@ public struct LayoutPass: Pass {
         var page = 0
         for block in blocks {
             guard block.kind == .line else { continue }
-            if !block.text.utf8.contains(0x0C) {  // a form feed is always a Character of its own
+            if !LineText.hasFormFeed(block.text) {  // a form feed is always a Character of its own
                 rows.append(Row(text: block.text, line: block.line, page: page,
                                 blank: LineText.trimmed(Substring(block.text)).isEmpty))
                 continue
@@ -108,7 +108,8 @@ public struct LayoutPass: Pass {
     /// `12`, `– 12 –`, `- 12 -`, `12 бет`, `Бет 12`, `Стр. 12`, `стр 12`, `Page 12`, `[12]`.
     static func isPageNumber(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
-        guard !t.isEmpty, LineText.scalarCount(t) <= 24 else { return false }
+        // Every page number has an ASCII digit (`isNumber`): a line without one is read no further.
+        guard !t.isEmpty, LineText.scalarCount(t) <= 24, t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         var words = t.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let dashes: Set<String> = ["-", "–", "—", "|"]
         while let f = words.first, dashes.contains(f) { words.removeFirst() }
@@ -187,7 +188,8 @@ public struct LayoutPass: Pass {
         while let l = out.last, l == 0x23 || l == 0x20 { out.removeLast() }
         var lead = 0
         while lead < out.count, out[lead] == 0x23 || out[lead] == 0x20 { lead += 1 }
-        return Array(out[lead...])
+        if lead > 0 { out.removeFirst(lead) }
+        return out
     }
 
     static func slowFurnitureKey(_ s: String) -> String {
@@ -432,6 +434,8 @@ public struct LayoutPass: Pass {
     /// that starts or ends with a page number and does not end a sentence.
     static func hasPageNumberAffix(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
+        // The page number in it has an ASCII digit (`isPageNumber`).
+        guard t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         guard !LineText.endsSentence(t), LineText.scalarCount(t) <= 120 else { return false }
         let words = t.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count >= 2 else { return false }
@@ -519,6 +523,11 @@ public struct LayoutPass: Pass {
 
     static func isURL(_ s: Substring) -> Bool {
         let t = LineText.trimmed(s)
+        // Over the bytes when every scalar is a Character of its own (the same answer).
+        if let url = LineText.simpleUTF8(t, { p -> Bool in
+            guard !p.contains(0x20), !p.contains(0x09) else { return false }
+            return startsWith(p, "http://") || startsWith(p, "https://") || startsWith(p, "www.")
+        }) { return url }
         guard !t.contains(" "), !t.contains("\t") else { return false }
         return t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.")
     }
@@ -599,7 +608,7 @@ public struct LayoutPass: Pass {
     /// note on the next line (pdftotext). Returns the number and the row where the note's text starts.
     func footnoteStart(_ rows: [Row], _ idx: [Int], _ k: Int) -> (number: Int, glued: Bool, textRow: Int)? {
         let t = LineText.trimmed(Substring(rows[idx[k]].text))
-        if t.unicodeScalars.count <= 2, t.unicodeScalars.allSatisfy(LineText.isDigit), let n = Int(t), n > 0, n <= 30,
+        if t.utf8.count <= 8, t.unicodeScalars.count <= 2, t.unicodeScalars.allSatisfy(LineText.isDigit), let n = Int(t), n > 0, n <= 30,
            k + 1 < idx.count, LineText.startsLikeParagraph(LineText.trimmed(Substring(rows[idx[k + 1]].text))) {
             return (n, Self.opensReference(LineText.trimmed(Substring(rows[idx[k + 1]].text))), k + 1)
         }
@@ -613,15 +622,63 @@ public struct LayoutPass: Pass {
 
     /// `См.:`, `Қараңыз:`, `Дереккөз:`, `Источник:`, `Source:`: the words a footnote's reference opens with.
     static func opensReference(_ t: Substring) -> Bool {
+        let t = LineText.trimmed(t)
+        // Every reference word starts with С с Қ қ Д д И и S s: other lines are not read further.
+        var bytes = t.utf8.makeIterator()
+        guard let b0 = bytes.next() else { return false }
+        switch b0 {
+        case 0x53, 0x73: break
+        case 0xD0:
+            guard let b1 = bytes.next(), b1 == 0xA1 || b1 == 0x94 || b1 == 0xB4 || b1 == 0x98 || b1 == 0xB8 else { return false }
+        case 0xD1:
+            guard let b1 = bytes.next(), b1 == 0x81 else { return false }
+        case 0xD2:
+            guard let b1 = bytes.next(), b1 == 0x9A || b1 == 0x9B else { return false }
+        default:
+            return false
+        }
         let word = LineText.firstWord(t)
-        return referenceWords.contains { word == $0 }
+        // No reference word has a letter with a canonical decomposition or a combining mark, so a word is
+        // canonically equal to one exactly when its bytes are.
+        return referenceWords.contains { word.utf8.elementsEqual($0.utf8) }
     }
 
     static let referenceWords = ["См.:", "См.", "См:", "Қараңыз:", "Қараңыз", "Дереккөз:", "Источник:", "Source:", "See:",
                                  "см.:", "см.", "см:", "қараңыз:", "қараңыз", "дереккөз:", "источник:", "source:", "see:"]
 
     static func hasURL(_ s: Substring) -> Bool {
-        s.contains("http") || s.contains("www.") || s.contains("://") || s.contains("h t t p")
+        // Over the bytes when every scalar is a Character of its own (the same answer); else as Characters.
+        if let found = LineText.simpleUTF8(s, { p in
+            contains(p, "http") || contains(p, "www.") || contains(p, "://") || contains(p, "h t t p")
+        }) { return found }
+        return s.contains("http") || s.contains("www.") || s.contains("://") || s.contains("h t t p")
+    }
+
+    /// Whether the bytes start with `prefix` (ASCII).
+    static func startsWith(_ p: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let m = prefix.utf8CodeUnitCount
+        guard p.count >= m else { return false }
+        let q = prefix.utf8Start
+        for k in 0..<m where p[k] != q[k] { return false }
+        return true
+    }
+
+    /// Whether the bytes hold `needle` (ASCII).
+    static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let m = needle.utf8CodeUnitCount
+        guard m > 0, p.count >= m else { return false }
+        let q = needle.utf8Start
+        let first = q[0]
+        var i = 0
+        while i + m <= p.count {
+            if p[i] == first {
+                var k = 1
+                while k < m, p[i + k] == q[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The rest of a URL broken over lines: one token with `/`, `_`, digits or a leading `-`, not a word
@@ -717,11 +774,10 @@ public struct LayoutPass: Pass {
                         // `берді1 .`: the extractor put a space between the marker and the full stop.
                         if j + 1 < scalars.count, scalars[j] == " ", ".,;:".unicodeScalars.contains(scalars[j + 1]) { j += 1 }
                         let from = max(0, k - 12), to = min(scalars.count, j + 1)
-                        var before = String.UnicodeScalarView(scalars[from..<to])
-                        let after = String.UnicodeScalarView(scalars[from..<k] + scalars[j..<to])
-                        if from > 0 { before.insert("…", at: before.startIndex) }
+                        let before = (from > 0 ? "…" : "") + LineText.string(scalars[from..<to])
+                        let after = LineText.string(scalars[from..<k] + scalars[j..<to])
                         edits.append(Edit(rule: "layout.footnote.marker", location: SourceLocation(line: rows[i].line, column: k + 1),
-                                          before: String(before), after: (from > 0 ? "…" : "") + String(after),
+                                          before: before, after: (from > 0 ? "…" : "") + after,
                                           note: "marker of footnote \(value)"))
                         k = j
                         changed = true

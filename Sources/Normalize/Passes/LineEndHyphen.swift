@@ -83,43 +83,56 @@ struct LineEndHyphen: Sendable {
                 hashes.insert(u.reduce(Self.hashSeed) { Self.hash($0, $1) })
             }
             for line in lines {
-                let scalars = line.unicodeScalars
-                var i = scalars.startIndex
-                let end = scalars.endIndex
-                while i < end {
-                    let u = scalars[i]
-                    guard LineText.isLetter(u) || u == "-" else {
-                        scalars.formIndex(after: &i)
-                        continue
-                    }
-                    // A run of letters and hyphens, hyphens at its ends left out.
-                    var lo: String.UnicodeScalarView.Index? = nil, hi = i
-                    var simple = true
-                    var n = 0, length = 0  // scalars from lo so far; up to the last letter
-                    var h = Self.hashSeed, hash = h  // of the lowercased scalars from lo; up to the last letter
-                    while i < end {
-                        let v = scalars[i]
-                        guard LineText.isLetter(v) || v == "-" else { break }
-                        let simpleScalar = Self.isSimple(v)
-                        if !simpleScalar { simple = false }
-                        if lo == nil && v != "-" { lo = i }
-                        if lo != nil {
-                            n += 1
-                            if simple { h = Self.hash(h, Self.lower(v)) }
-                        }
-                        if v != "-" {
-                            hi = scalars.index(after: i)
-                            length = n
-                            hash = h
-                        }
-                        scalars.formIndex(after: &i)
-                    }
-                    guard let lo else { continue }
-                    guard length > 1 else { continue }
-                    if simple, !hashes.contains(hash) { continue }
-                    let word = String(String.UnicodeScalarView(scalars[lo..<hi])).lowercased()
-                    if wanted.contains(word) { counts[word, default: 0] += 1 }
+                let scanned: Void? = line.utf8.withContiguousStorageIfAvailable { p in
+                    count(utf8: p, hashes: hashes, wanted: wanted)
                 }
+                if scanned == nil {
+                    var copy = String(line)
+                    copy.withUTF8 { count(utf8: $0, hashes: hashes, wanted: wanted) }
+                }
+            }
+        }
+
+        /// Counts the wanted words of one line, read over its UTF-8: runs of letters and hyphens, hyphens
+        /// at their ends left out, words of one letter never.
+        private mutating func count(utf8 p: UnsafeBufferPointer<UInt8>, hashes: Set<UInt64>, wanted: Set<String>) {
+            var i = 0
+            let end = p.count
+            while i < end {
+                var next = i
+                let u = LineText.decode(p, &next)
+                guard u == 0x2D || LineText.isLetter(Unicode.Scalar(u)!) else {
+                    i = next
+                    continue
+                }
+                // A run of letters and hyphens, hyphens at its ends left out.
+                var lo = -1, hi = i
+                var simple = true
+                var n = 0, length = 0  // scalars from lo so far; up to the last letter
+                var h = Self.hashSeed, hash = h  // of the lowercased scalars from lo; up to the last letter
+                while i < end {
+                    var after = i
+                    let v = LineText.decode(p, &after)
+                    let scalar = Unicode.Scalar(v)!
+                    guard v == 0x2D || LineText.isLetter(scalar) else { break }
+                    if !Self.isSimple(scalar) { simple = false }
+                    if lo < 0 && v != 0x2D { lo = i }
+                    if lo >= 0 {
+                        n += 1
+                        if simple { h = Self.hash(h, Self.lower(scalar)) }
+                    }
+                    if v != 0x2D {
+                        hi = after
+                        length = n
+                        hash = h
+                    }
+                    i = after
+                }
+                guard lo >= 0 else { continue }
+                guard length > 1 else { continue }
+                if simple, !hashes.contains(hash) { continue }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self).lowercased()
+                if wanted.contains(word) { counts[word, default: 0] += 1 }
             }
         }
 

@@ -62,7 +62,7 @@ public struct ReflowPass: Pass {
         var lengths: [Int] = []
         var blanksSince = -1
         for block in blocks where block.kind == .line {
-            if block.text.utf8.contains(0x0C) { return true }  // a form feed is always a Character of its own
+            if LineText.hasFormFeed(block.text) { return true }  // a form feed is always a Character of its own
             let t = LineText.trimmed(Substring(block.text))
             if t.isEmpty {
                 if blanksSince >= 0 { blanksSince += 1 }
@@ -150,13 +150,9 @@ public struct ReflowPass: Pass {
                         continue
                     }
                     gaps.append(formFeed ? .page : blanks > 0 ? .blank(blanks) : page ? .page : .none)
-                    var row = Row(block: i, text: t, indent: LineText.indentation(block.text), line: block.line,
-                                  trailingSpaces: block.text.unicodeScalars.reversed().prefix(while: LineText.isSpace).count)
-                    for u in t.unicodeScalars where u.value >= 0x400 {
-                        let code = KazakhLetters.code(u.value)
-                        if code > 0 { row.cyrillic += 1 }
-                        if code >= 34 { row.kazakh += 1 }
-                    }
+                    let spaces = LineText.spaceRuns(block.text)
+                    var row = Row(block: i, text: t, indent: spaces.leading, line: block.line, trailingSpaces: spaces.trailing)
+                    Self.countLetters(t, &row)
                     rows.append(row)
                     blanks = 0
                     page = false
@@ -176,6 +172,34 @@ public struct ReflowPass: Pass {
             hyphen = LineEndHyphen(lexicon: lexicon, document: LineEndHyphen.DocumentWords(lines: rows.map(\.text), wanted: wanted))
             measure()
             if fragmented { restoreDisplacedContinuations() }
+        }
+
+        /// Cyrillic and Kazakh-specific letters of a row's text, read over the bytes.
+        static func countLetters(_ t: Substring, _ row: inout Row) {
+            let counts: (Int, Int)? = t.utf8.withContiguousStorageIfAvailable { p in
+                var cyrillic = 0, kazakh = 0, i = 0
+                while i < p.count {
+                    if p[i] < 0xD0 || p[i] > 0xD3 {
+                        i += 1
+                        continue
+                    }
+                    let v = LineText.decode(p, &i)
+                    let code = KazakhLetters.code(v)
+                    if code > 0 { cyrillic += 1 }
+                    if code >= 34 { kazakh += 1 }
+                }
+                return (cyrillic, kazakh)
+            }
+            if let (c, k) = counts {
+                row.cyrillic = c
+                row.kazakh = k
+                return
+            }
+            for u in t.unicodeScalars where u.value >= 0x400 {
+                let code = KazakhLetters.code(u.value)
+                if code > 0 { row.cyrillic += 1 }
+                if code >= 34 { row.kazakh += 1 }
+            }
         }
 
         mutating func measure() {
@@ -274,13 +298,23 @@ public struct ReflowPass: Pass {
         }
 
         static func endsWithLineHyphen(_ a: Substring, _ b: Substring) -> Bool {
-            let s = Array(a.unicodeScalars.suffix(2))
-            guard s.count == 2, LineText.isHyphen(s[1]), LineText.isLetter(s[0]) || LineText.isDigit(s[0]) else { return false }
+            let u = a.unicodeScalars
+            guard let last = u.last, LineText.isHyphen(last) else { return false }
+            let end = u.index(before: u.endIndex)
+            guard end > u.startIndex else { return false }
+            let before = u[u.index(before: end)]
+            guard LineText.isLetter(before) || LineText.isDigit(before) else { return false }
             guard let f = b.unicodeScalars.first else { return false }
             return LineText.isLetter(f) || LineText.isDigit(f)
         }
 
-        func isCaps(_ i: Int) -> Bool { LineText.isAllCaps(rows[i].text) }
+        /// `isCaps` and `isTitle` of every row, computed once when `run` starts (rows no longer change then).
+        var caps: [Bool] = []
+        var titles: [Bool] = []
+
+        func isCaps(_ i: Int) -> Bool { caps.count == rows.count ? caps[i] : LineText.isAllCaps(rows[i].text) }
+
+        func isTitle(_ i: Int) -> Bool { titles.count == rows.count ? titles[i] : computeIsTitle(i) }
 
         /// A short line standing alone: no closing punctuation, few words, capitalised, after the end of a
         /// sentence (or a gap) and before a line that starts like a paragraph: `Кіріспе`, `Л.Т. Исова`.
@@ -289,7 +323,7 @@ public struct ReflowPass: Pass {
         /// than the error of the width estimate): in a narrow column a title fills most of the line, but
         /// the line was not broken for want of room, while the first line of a justified paragraph was
         /// (`Катрина (1967) Аризона шекарасынан` / `40 миля …`).
-        func isTitle(_ i: Int) -> Bool {
+        func computeIsTitle(_ i: Int) -> Bool {
             let t = rows[i].text
             if Self.isSectionHeading(t) {
                 return i + 1 == rows.count || LineText.startsLikeParagraph(rows[i + 1].text) || isCaps(i + 1)
@@ -315,8 +349,13 @@ public struct ReflowPass: Pass {
             var s = t
             while let f = s.unicodeScalars.first, LineText.isDigit(f) || f == "." || f == " " { s = Substring(s.unicodeScalars.dropFirst()) }
             while let l = s.unicodeScalars.last, l == ":" || l == "." { s = Substring(s.unicodeScalars.dropLast()) }
+            // Simple text (no combining marks, all below U+0500) is equal to a heading exactly when its
+            // bytes are: a String compare would normalise both sides first.
+            if let bytes = LineText.simpleUTF8(s, { Array($0) }) { return sectionHeadingBytes.contains(bytes) }
             return sectionHeadings.contains(String(s))
         }
+
+        static let sectionHeadingBytes: Set<[UInt8]> = Set(sectionHeadings.map { Array($0.utf8) })
 
         static let sectionHeadings: Set<String> = [
             "Аннотация", "Аңдатпа", "Түйін", "Түйіндеме", "Резюме", "Abstract",
@@ -387,6 +426,8 @@ public struct ReflowPass: Pass {
         }
 
         mutating func run() {
+            caps = rows.map { LineText.isAllCaps($0.text) }
+            titles = rows.indices.map { computeIsTitle($0) }
             var start = 0
             for i in rows.indices.dropFirst() where startsNewBlock(i) {
                 emit(start..<i)

@@ -60,15 +60,15 @@ public struct SpacingPass: Pass {
         var changed = lo > 0 || hi < s.count
         if lo > 0 {
             edits.append(Edit(rule: "spacing.trim", location: SourceLocation(line: line),
-                              before: String(String.UnicodeScalarView(s[0..<min(lo + 12, s.count)])),
-                              after: String(String.UnicodeScalarView(s[lo..<min(lo + 12, s.count)])),
+                              before: LineText.string(s[0..<min(lo + 12, s.count)]),
+                              after: LineText.string(s[lo..<min(lo + 12, s.count)]),
                               note: "spaces removed at the start of the block"))
         }
         if hi < s.count {
             let from = max(hi - 12, lo)
             edits.append(Edit(rule: "spacing.trim", location: SourceLocation(line: line, column: hi + 1),
-                              before: String(String.UnicodeScalarView(s[from..<s.count])),
-                              after: String(String.UnicodeScalarView(s[from..<hi])),
+                              before: LineText.string(s[from..<s.count]),
+                              after: LineText.string(s[from..<hi]),
                               note: "spaces removed at the end of the block"))
         }
         var out: [UInt8] = []  // UTF-8: appending scalars to a String one by one is far slower
@@ -115,7 +115,7 @@ public struct SpacingPass: Pass {
         while a > 0, k - a < 256, !isBlank(s[a - 1]) { a -= 1 }
         var b = k
         while b < end, b - k < 256, !isBlank(s[b]) { b += 1 }
-        let token = String(String.UnicodeScalarView(s[a..<b])).lowercased()
+        let token = LineText.string(s[a..<b]).lowercased()
         if token.contains("@") || token.contains("://") || token.hasPrefix("www.") { return false }
         // An abbreviation of initials before the point (`А.Б.Сидоров`) is not a sentence end.
         var dots = 0
@@ -126,22 +126,23 @@ public struct SpacingPass: Pass {
     /// `s[from..<to]`, then `middle`, then `s[from2..<to2]` (bounds clamped), built as one string.
     static func window(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ middle: Unicode.Scalar? = nil,
                        _ from2: Int = 0, _ to2: Int = 0) -> String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s[max(0, from)..<min(s.count, to)])
+        var out: [UInt8] = []
+        out.reserveCapacity(max(0, 2 * (to - from + 1) + 2 * (to2 - from2)))
+        for u in s[max(0, from)..<max(max(0, from), min(s.count, to))] { UTF8.encode(u) { out.append($0) } }
         if let middle {
-            out.append(middle)
-            out.append(contentsOf: s[max(0, from2)..<min(s.count, to2)])
+            UTF8.encode(middle) { out.append($0) }
+            for u in s[max(0, from2)..<max(max(0, from2), min(s.count, to2))] { UTF8.encode(u) { out.append($0) } }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A few characters around a position, for an edit's before/after.
     static func context(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, left: Bool = true) -> String {
         if left {
             let a = max(0, from - 8)
-            return String(String.UnicodeScalarView(s[a..<to]))
+            return LineText.string(s[a..<to])
         }
         let b = min(s.count, from + 8)
-        return String(String.UnicodeScalarView(s[from..<b]))
+        return LineText.string(s[from..<b])
     }
 }

@@ -29,6 +29,11 @@ enum LineText {
             | (u.properties.isLowercase ? lowerBit : 0)
     }
 
+    /// Whether `s` holds a form feed, read over the bytes.
+    static func hasFormFeed(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(0x0C) } ?? s.utf8.contains(0x0C)
+    }
+
     static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
@@ -41,6 +46,73 @@ enum LineText {
     }
 
     static func trimmed(_ s: Substring) -> Substring {
+        // Over the bytes: the spaces are ASCII, U+00A0 (C2 A0), U+2009 (E2 80 89) and U+202F (E2 80 AF).
+        let bounds: (Int, Int)? = s.utf8.withContiguousStorageIfAvailable { p in
+            var lo = 0, hi = p.count
+            while lo < hi {
+                let n = spaceLength(p, at: lo)
+                if n == 0 { break }
+                lo += n
+            }
+            while hi > lo {
+                let n = spaceLength(p, endingAt: hi)
+                if n == 0 { break }
+                hi -= n
+            }
+            return (lo, hi)
+        }
+        if let (lo, hi) = bounds {
+            if lo == 0 && hi == s.utf8.count { return s }
+            let u = s.utf8
+            let a = u.index(u.startIndex, offsetBy: lo), b = u.index(u.startIndex, offsetBy: hi)
+            return Substring(s.unicodeScalars[a..<b])
+        }
+        return slowTrimmed(s)
+    }
+
+    /// Bytes of the space (`isSpace`) that starts at `i`, or 0.
+    @inline(__always)
+    static func spaceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = p[i]
+        if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C { return 1 }
+        if b == 0xC2 { return i + 1 < p.count && p[i + 1] == 0xA0 ? 2 : 0 }
+        if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x89 || p[i + 2] == 0xAF { return 3 }
+        return 0
+    }
+
+    /// Bytes of the space (`isSpace`) that ends just before `end`, or 0.
+    @inline(__always)
+    static func spaceLength(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int {
+        let b = p[end - 1]
+        if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C { return 1 }
+        if b == 0xA0 { return end >= 2 && p[end - 2] == 0xC2 ? 2 : 0 }
+        if (b == 0x89 || b == 0xAF), end >= 3, p[end - 2] == 0x80, p[end - 3] == 0xE2 { return 3 }
+        return 0
+    }
+
+    /// Leading and trailing spaces of `s` (`isSpace`), in scalars, counted over the bytes.
+    static func spaceRuns(_ s: String) -> (leading: Int, trailing: Int) {
+        var s = s
+        return s.withUTF8 { p in
+            var lo = 0, leading = 0
+            while lo < p.count {
+                let n = spaceLength(p, at: lo)
+                if n == 0 { break }
+                lo += n
+                leading += 1
+            }
+            var hi = p.count, trailing = 0
+            while hi > 0 {
+                let n = spaceLength(p, endingAt: hi)
+                if n == 0 { break }
+                hi -= n
+                trailing += 1
+            }
+            return (leading, trailing)
+        }
+    }
+
+    static func slowTrimmed(_ s: Substring) -> Substring {
         var lo = s.unicodeScalars.startIndex, hi = s.unicodeScalars.endIndex
         while lo < hi, isSpace(s.unicodeScalars[lo]) { lo = s.unicodeScalars.index(after: lo) }
         while hi > lo, isSpace(s.unicodeScalars[s.unicodeScalars.index(before: hi)]) {
@@ -77,8 +149,50 @@ enum LineText {
     /// spaces and punctuation narrow and `Ш`, `Ж`, `м`, capitals wide, so a line's character count alone
     /// misjudges whether the next word would have fit.
     static func visualWidth(_ s: Substring) -> Int {
+        let fast: Int? = s.utf8.withContiguousStorageIfAvailable { p in
+            var w = 0, i = 0
+            while i < p.count {
+                let v = decode(p, &i)
+                w += v < 0x500 ? Int(widths[Int(v)]) : scalarWidth(Unicode.Scalar(v)!)
+            }
+            return w
+        }
+        if let fast { return fast }
         var w = 0
-        for u in s.unicodeScalars {
+        for u in s.unicodeScalars { w += scalarWidth(u) }
+        return w
+    }
+
+    /// `scalarWidth` of U+0000–U+04FF, read once.
+    private static let widths: [UInt8] = (0..<0x500).map { UInt8(scalarWidth(Unicode.Scalar(UInt32($0))!)) }
+
+    /// The scalar of valid UTF-8 that starts at `i`; `i` moves past it.
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+        let b = p[i]
+        if b < 0x80 {
+            i += 1
+            return UInt32(b)
+        }
+        if b < 0xE0 {
+            let v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+            i += 2
+            return v
+        }
+        if b < 0xF0 {
+            let v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            i += 3
+            return v
+        }
+        let v = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+        i += 4
+        return v
+    }
+
+    /// The width of one scalar in tenths of an average letter (see `visualWidth`).
+    static func scalarWidth(_ u: Unicode.Scalar) -> Int {
+        var w = 0
+        do {
             switch u {
             case " ", ".", ",", ":", ";", "'", "!", "|", "і", "ї", "i", "l", "j", "ı", "І", "I", "(", ")", "[", "]", "«", "»", "\"", "/", "-", "t", "f", "r":
                 w += 5
@@ -91,6 +205,14 @@ enum LineText {
             }
         }
         return w
+    }
+
+    /// The String of some scalars, built over their UTF-8 (appending scalars to a String view is slow).
+    static func string(_ s: some Collection<Unicode.Scalar>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count * 2)
+        for u in s { UTF8.encode(u) { out.append($0) } }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The line ends a sentence: `.`, `!`, `?`, `…`, optionally followed by closing quotes or brackets.
