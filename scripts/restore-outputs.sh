@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
 tool=${2:-.build/release/normtool}
-shared=${3:-../shared}
+shared=$(cd "${3:-../shared}" && pwd)
 mkdir -p "$out"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 

@@ -5,7 +5,7 @@
 # usage: scripts/score-restore.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=${1:-../shared}
+shared=$(cd "${1:-../shared}" && pwd)
 swift build -c release --product normtool >&2
 tool=.build/release/normtool
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -31,5 +31,5 @@ for raw in "$shared"/ocr-dev/*_rus_*.raw.txt; do
 done
 for mode in off on; do
   echo "-- restore $mode"
-  (cd "$tmp/ocr" && python3 "$OLDPWD/$shared/pdf-dev/score.py" --pred "$mode" --truth . 2>&1 | grep -iE "wer|cer" | head -4) || true
+  (cd "$tmp/ocr" && python3 "$shared/pdf-dev/score.py" --pred "$mode" --truth . 2>&1 | grep -iE "wer|cer" | head -4) || true
 done

@@ -43,6 +43,23 @@ let restorationModel: KazakhRestorationModel = {
         #expect(changes[1].byteOffset == 19)
     }
 
+    /// OCR's `!`/`1` → і makes a word two bytes longer per letter; the words after it must still be
+    /// written over their own letters, and each change must report the word it replaced.
+    @Test func longerOCRSpellingsShiftTheWordsAfterThem() {
+        var restorer = KazakhLetterRestorer(model: restorationModel)
+        let (text, changes) = restorer.restore("Бул к1тап казак т!л!нде жазылган, берд!. Мен б1р")
+        #expect(text == "Бұл кітап қазақ тілінде жазылған, берді. Мен бір")
+        #expect(changes.map(\.before) == ["Бул", "к1тап", "казак", "т!л!нде", "жазылган", "берд!", "б1р"])
+        #expect(changes.map(\.after) == ["Бұл", "кітап", "қазақ", "тілінде", "жазылған", "берді", "бір"])
+        #expect(changes.map(\.scalarOffset) == [0, 4, 10, 16, 24, 34, 45])
+        // After what the output already holds (an earlier line).
+        var output = Array("Алгашкы жол\n".utf8), records: [KazakhLetterRestorer.Change] = []
+        var line = "Бул к1тап казак т!л!нде жазылган, берд!. Мен б1р"
+        _ = line.withUTF8 { restorer.restore(utf8: $0, appendingTo: &output, changes: &records) }
+        #expect(String(decoding: output, as: UTF8.self) == "Алгашкы жол\n" + text)
+        #expect(records == changes)
+    }
+
     @Test func paragraphsThatKeepTheirLettersOrAreRussianAreLeftAlone() {
         let restorer = KazakhLetterRestorer(model: restorationModel)
         #expect(restorer.needsRestoration("Бугин Алматыда кун жылы болады."))

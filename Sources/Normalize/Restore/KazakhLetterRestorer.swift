@@ -241,6 +241,8 @@ public struct KazakhLetterRestorer: Sendable {
         var i = 0
         var scalar = 0
         var previous: UInt32 = 0
+        /// `fixedI.count`, kept here.
+        var fixedTotal = fixedI.count
         while i < n {
             var (v, width) = decode(i)
             guard isWordScalar(v, previous: previous, at: i) else {
@@ -249,7 +251,7 @@ public struct KazakhLetterRestorer: Sendable {
                 scalar += 1
                 continue
             }
-            let start = i, startScalar = scalar, firstLetter = letterCount, firstFixed = fixedI.count
+            let start = i, startScalar = scalar, firstLetter = letterCount, firstFixed = fixedTotal
             var count = 0
             var codesHash: UInt64 = 0xcbf2_9ce4_8422_2325, skeletonHash = codesHash
             var ok = true, hasKazakh = false, hasDigitI = false, hasCyrillic = false, allUpper = true, ambiguous = false
@@ -299,11 +301,13 @@ public struct KazakhLetterRestorer: Sendable {
                     if f & Self.upperBit == 0 { allUpper = false }
                 } else if v == 0x69 || v == 0x49 {
                     fixedI.append(count)
+                    fixedTotal += 1
                     c = 42
                     f = iInfo
                     if v == 0x69 { allUpper = false }
                 } else if isInnerI(v, previous: previous, at: i) {
                     fixedI.append(count)
+                    fixedTotal += 1
                     c = 42
                     f = iInfo
                     hasDigitI = true
@@ -331,16 +335,18 @@ public struct KazakhLetterRestorer: Sendable {
             }
             guard ok && hasCyrillic else {
                 letterCount = firstLetter
-                fixedI.removeLast(fixedI.count - firstFixed)
+                fixedI.removeLast(fixedTotal - firstFixed)
+                fixedTotal = firstFixed
                 continue
             }
-            let after = i + 1 < n ? decode(i + 1).value : 0x20
-            let bang = i < n && (p[i] == 0x21 || p[i] == 0x31) && KazakhLetters.code(after) == 0
+            let bangMark = i < n && (p[i] == 0x21 || p[i] == 0x31)
+            let after = bangMark && i + 1 < n ? decode(i + 1).value : 0x20
+            let bang = bangMark && KazakhLetters.code(after) == 0
                 && !(after >= 0x30 && after <= 0x39) && !(Unicode.Scalar(after)?.properties.isAlphabetic ?? false)
             words.append(Word(byteStart: start, byteEnd: i, scalarOffset: startScalar, firstLetter: firstLetter,
                               letterCount: count, skeletonHash: skeletonHash == 0 ? 1 : skeletonHash,
                               codesHash: codesHash == 0 ? 1 : codesHash,
-                              firstFixed: firstFixed, fixedCount: fixedI.count - firstFixed,
+                              firstFixed: firstFixed, fixedCount: fixedTotal - firstFixed,
                               hasKazakhLetter: hasKazakh, hasOCRDigit: hasDigitI, trailingBang: bang,
                               bangBeforePunctuation: bang && (after == 0x2E || after == 0x2C || after == 0x3B || after == 0x3A),
                               isAmbiguous: ambiguous, allUppercase: allUpper))
@@ -462,7 +468,7 @@ public struct KazakhLetterRestorer: Sendable {
     private var scratch = Paragraph()
     private var scratchFacts: [WordFacts] = []
     private var letterMemo = KazakhRestorationModel.LetterMemo()
-    private static let factCacheSize = 1 << 13
+    private static let factCacheSize = 1 << 15
 
     /// Whether a paragraph shows the marks of OCR with a Russian model: і read as `!` or `1` inside a word.
     public func looksLikeRussianOCR(_ text: String) -> Bool {

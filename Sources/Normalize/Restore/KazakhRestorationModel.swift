@@ -26,10 +26,13 @@ public final class KazakhRestorationModel: Sendable {
     /// Skeleton hash → (first form, number of forms, total count).
     private let skeletons: PackedTable
     /// Per form: where its letters start in `letters` (one more element than forms), and its count.
-    /// Copied out of lexicon.bin into typed arrays at load (about 1 MB), so that reading one is a load.
-    private let formStart: [Int32]
-    private let formCount: [Int32]
-    private let letters: [UInt8]
+    /// Copied out of lexicon.bin at load (about 1 MB) into memory the model owns (freed in `deinit`), so
+    /// that the hot loops read them with a load and no bounds check: every index into them comes from
+    /// the skeleton table, whose entries are checked against the arrays at load.
+    nonisolated(unsafe) private let formStart: UnsafeMutablePointer<Int32>
+    nonisolated(unsafe) private let formCount: UnsafeMutablePointer<Int32>
+    nonisolated(unsafe) private let letters: UnsafeMutablePointer<UInt8>
+    private let formTotal: Int
     let kazakhTotal: Double
     /// `pairKey(side, a, b)` → count. Each side of a pair is a skeleton hash (the neighbour, and the
     /// word itself for the `…Total` sides) or the index of an attested form in the lexicon (so scoring
@@ -68,9 +71,7 @@ public final class KazakhRestorationModel: Sendable {
         sourceHash = lexicon.sourceHash
         skeletons = lexicon.tables[0]
         kazakhTotal = Double(lexicon.arrays[0][0])
-        formStart = lexicon.arrays[1].int32s()
-        formCount = lexicon.arrays[2].int32s()
-        self.letters = lexicon.arrays[3].uint8s()
+        let formStart = lexicon.arrays[1].int32s(), formCount = lexicon.arrays[2].int32s(), letterCodes = lexicon.arrays[3].uint8s()
         self.pairs = pairs.tables[0]
         ngram = letters.tables[0]
         history = letters.tables[1]
@@ -79,13 +80,38 @@ public final class KazakhRestorationModel: Sendable {
         unigramTotal = Double(history.value(Self.letterKey(0), 0))
         guard skeletons.width == 3, self.pairs.width == 1, ngram.width == 1, history.width == 2, self.russian.width == 1,
               lexicon.arrays[1].elementBytes == 4, lexicon.arrays[2].elementBytes == 4, lexicon.arrays[3].elementBytes == 1,
-              formStart.count == formCount.count + 1, formStart[formCount.count] == self.letters.count else {
+              formStart.count == formCount.count + 1, formStart[formCount.count] == letterCodes.count,
+              formStart[0] == 0, Self.isNonDecreasing(formStart),
+              lexicon.tables[0].allSlots({ slot in
+                  let table = lexicon.tables[0], first = table.value(slot, 0), count = table.value(slot, 1)
+                  return first >= 0 && count >= 1 && Int(first) + Int(count) <= formCount.count
+              }) else {
             throw NormalizeError.ruleFile(path: files[0].0, line: 1, column: 1,
                                           message: "inconsistent restoration model: run scripts/build-restore-model.py --binary-only")
         }
+        formTotal = formCount.count
+        self.formStart = .allocate(capacity: formStart.count)
+        self.formStart.initialize(from: formStart, count: formStart.count)
+        self.formCount = .allocate(capacity: max(1, formCount.count))
+        self.formCount.initialize(from: formCount, count: formCount.count)
+        self.letters = .allocate(capacity: max(1, letterCodes.count))
+        self.letters.initialize(from: letterCodes, count: letterCodes.count)
+    }
+
+    deinit {
+        formStart.deallocate()
+        formCount.deallocate()
+        letters.deallocate()
     }
 
     static let order = 5
+
+    static func isNonDecreasing(_ a: [Int32]) -> Bool {
+        a.withUnsafeBufferPointer { p in
+            for k in p.indices.dropFirst() where p[k - 1] > p[k] { return false }
+            return true
+        }
+    }
 
     // MARK: Lexicon
 
@@ -131,7 +157,10 @@ public final class KazakhRestorationModel: Sendable {
 
     /// Letter codes of form `i`.
     @inline(__always)
-    func form(_ i: Int) -> [UInt8] { Array(letters[letterRange(i)]) }
+    func form(_ i: Int) -> [UInt8] {
+        let r = letterRange(i)
+        return Array(UnsafeBufferPointer(start: letters + r.lowerBound, count: r.count))
+    }
     @inline(__always)
     func count(_ i: Int) -> Int32 { formCount[i] }
     /// Where the letters of form `i` are (see `letter`).
@@ -180,12 +209,12 @@ public final class KazakhRestorationModel: Sendable {
     /// Starts loading the letters and counts of forms `range` (hints only).
     @inline(__always)
     func prefetchForms(_ range: Range<Int>) {
-        formStart.withUnsafeBufferPointer { nz_prefetch($0.baseAddress! + range.lowerBound) }
-        formCount.withUnsafeBufferPointer { nz_prefetch($0.baseAddress! + range.lowerBound) }
+        nz_prefetch(formStart + range.lowerBound)
+        nz_prefetch(formCount + range.lowerBound)
     }
 
     @inline(__always)
-    func prefetchLetters(_ i: Int) { letters.withUnsafeBufferPointer { nz_prefetch($0.baseAddress! + Int(formStart[i])) } }
+    func prefetchLetters(_ i: Int) { nz_prefetch(letters + Int(formStart[i])) }
 
     @inline(__always)
     func prefetchPair(_ side: PairSide, _ a: UInt64, _ b: UInt64) { pairs.prefetch(Self.pairKey(side, a, b)) }
@@ -223,7 +252,7 @@ public final class KazakhRestorationModel: Sendable {
     struct LetterMemo {
         var keys: [UInt32] = []
         var values: [Double] = []
-        static let size = 1 << 13
+        static let size = 1 << 15
     }
 
     /// log P(letter | the four letters of `history`), through `memo`.
@@ -416,6 +445,19 @@ struct PackedTable: Sendable {
         stride = keyBytes + width * 4
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         mask = capacity - 1
+    }
+
+    /// Whether `check` holds for every filled slot (given its index, for `value`).
+    func allSlots(_ check: (Int) -> Bool) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            for slot in 0..<capacity {
+                let at = offset + slot * stride
+                let key: UInt64 = keyBytes == 8 ? raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                    : UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                if key != 0 && !check(slot) { return false }
+            }
+            return true
+        }
     }
 
     /// The slot holding `key`, if any.
