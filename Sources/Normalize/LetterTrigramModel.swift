@@ -15,14 +15,20 @@ public struct LetterTrigramModel: Sendable {
     /// Language codes in file order.
     public let languages: [String]
     /// Per language: packed trigram → count, and packed two-letter context → total count.
-    private let trigrams: [[UInt64: Int32]]
-    private let contexts: [[UInt64: Int32]]
+    let trigrams: [[UInt64: Int32]]
+    let contexts: [[UInt64: Int32]]
 
     /// Smoothing: add-α with this α and this many possible next letters.
     private static let alpha = 0.5
     private static let alphabet = 100.0
 
     public init(ruleText: String, path: String) throws {
+        (languages, trigrams, contexts) = try Self.parsePlain(ruleText) ?? Self.parseGeneral(ruleText, path: path)
+    }
+
+    /// The definition of the file's syntax: lines split on `\n` Characters, `#` comments.
+    static func parseGeneral(_ ruleText: String, path: String) throws
+        -> ([String], [[UInt64: Int32]], [[UInt64: Int32]]) {
         var langs: [String] = []
         var tri: [[UInt64: Int32]] = []
         var ctx: [[UInt64: Int32]] = []
@@ -52,9 +58,103 @@ public struct LetterTrigramModel: Sendable {
         if langs.isEmpty {
             throw NormalizeError.ruleFile(path: path, line: 1, column: 1, message: "no trigrams")
         }
-        languages = langs
-        trigrams = tri
-        contexts = ctx
+        return (langs, tri, ctx)
+    }
+
+    /// The same parse as `parseGeneral`, in one pass over the bytes, for a file made only of
+    /// comments, empty lines and plain `LANGUAGE<TAB>three letters<TAB>digits` lines with an ASCII
+    /// language code and no carriage return; nil for anything else, which then goes through the
+    /// general parse (same result, same errors). The file has ~54 000 lines: parsing them was most of
+    /// the unicode pass's start-up.
+    static func parsePlain(_ ruleText: String) -> ([String], [[UInt64: Int32]], [[UInt64: Int32]])? {
+        var langs: [String] = []
+        var langBytes: [[UInt8]] = []
+        var tri: [[UInt64: Int32]] = []
+        var ctx: [[UInt64: Int32]] = []
+        var text = ruleText
+        let plain: Bool = text.withUTF8 { p in
+            let n = p.count
+            var i = 0
+            // The file is grouped by language: the last language seen matches first.
+            func languageIndex(_ start: Int, _ end: Int) -> Int {
+                let len = end - start
+                var k = langBytes.count - 1
+                while k >= 0 {
+                    let l = langBytes[k]
+                    if l.count == len {
+                        var j = 0
+                        while j < len && l[j] == p[start + j] { j += 1 }
+                        if j == len { return k }
+                    }
+                    k -= 1
+                }
+                let bytes = Array(p[start..<end])
+                langBytes.append(bytes)
+                langs.append(String(decoding: bytes, as: UTF8.self))
+                tri.append([:])
+                ctx.append([:])
+                tri[tri.count - 1].reserveCapacity(8192)
+                ctx[ctx.count - 1].reserveCapacity(2048)
+                return langBytes.count - 1
+            }
+            while i < n {
+                let start = i
+                var end = i
+                while end < n && p[end] != 0x0A { end &+= 1 }
+                i = end &+ 1
+                if end == start { continue }
+                if p[start] == 0x23 {
+                    // A comment, unless what follows `#` is non-ASCII (it could join it in one Character).
+                    var j = start
+                    while j < end && p[j] < 0x80 && p[j] != 0x0D { j &+= 1 }
+                    if j < end { return false }
+                    continue
+                }
+                var t1 = start
+                while t1 < end && p[t1] != 0x09 {
+                    if p[t1] >= 0x80 || p[t1] == 0x0D { return false }
+                    t1 &+= 1
+                }
+                guard t1 < end else { return false }
+                var q = t1 &+ 1
+                var sc: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                for k in 0..<3 {
+                    guard q < end, p[q] != 0x09, p[q] != 0x0D else { return false }
+                    let b0 = UInt32(p[q])
+                    var v: UInt32
+                    // A Swift String is valid UTF-8: a lead byte is followed by its continuation bytes.
+                    if b0 < 0x80 {
+                        v = b0; q &+= 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(p[q &+ 1] & 0x3F); q &+= 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(p[q &+ 1] & 0x3F) << 6 | UInt32(p[q &+ 2] & 0x3F); q &+= 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(p[q &+ 1] & 0x3F) << 12 | UInt32(p[q &+ 2] & 0x3F) << 6
+                            | UInt32(p[q &+ 3] & 0x3F)
+                        q &+= 4
+                    }
+                    switch k { case 0: sc.0 = v; case 1: sc.1 = v; default: sc.2 = v }
+                }
+                guard q < end, p[q] == 0x09 else { return false }
+                q &+= 1
+                let digits = end - q
+                guard digits >= 1 && digits <= 9 else { return false }
+                var count: Int32 = 0
+                while q < end {
+                    let d = p[q] &- 0x30
+                    guard d <= 9 else { return false }
+                    count = count &* 10 &+ Int32(d)
+                    q &+= 1
+                }
+                guard count > 0 else { return false }
+                let li = languageIndex(start, t1)
+                tri[li][pack(sc.0, sc.1, sc.2), default: 0] += count
+                ctx[li][pack(sc.0, sc.1, 0), default: 0] += count
+            }
+            return true
+        }
+        return plain && !langs.isEmpty ? (langs, tri, ctx) : nil
     }
 
     @inline(__always)
