@@ -32,14 +32,34 @@ public func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
 }
 
 /// Byte offset of the first invalid UTF-8 sequence in `p`, or nil if all of it is valid UTF-8.
+///
+/// Every command validates all its input, so this runs over every byte: it checks 8 bytes at a time
+/// when they are all ASCII or four well-formed two-byte sequences (Cyrillic, Latin with diacritics),
+/// and byte by byte, with `validUTF8SequenceLength`, otherwise.
 public func firstInvalidUTF8Offset(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = p.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
     var i = 0
     let n = p.count
     while i < n {
-        let b = p[i]
+        if i &+ 8 <= n {
+            // Byte k of the text is bits 8k..8k+7 of the little-endian word.
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            if w & 0x8080_8080_8080_8080 == 0 { i &+= 8; continue }
+            // Four pairs 110xxxxx 10xxxxxx whose lead is not C0/C1 (overlong): bits 1-4 of each
+            // lead not all zero. Adding 0x7FFF to a 4-bit lane sets its top bit exactly when the
+            // lane is nonzero, without carrying into the next lane.
+            if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0
+                && (((w >> 1) & 0x000F_000F_000F_000F) &+ 0x7FFF_7FFF_7FFF_7FFF) & 0x8000_8000_8000_8000
+                    == 0x8000_8000_8000_8000 {
+                i &+= 8
+                continue
+            }
+        }
+        let b = base[i]
         if b < 0x80 { i &+= 1; continue }
         // Two-byte sequences (Cyrillic, Latin with diacritics) are most of the text: check them inline.
-        if b >= 0xC2 && b <= 0xDF && i &+ 1 < n && p[i &+ 1] & 0xC0 == 0x80 { i &+= 2; continue }
+        if b >= 0xC2 && b <= 0xDF && i &+ 1 < n && base[i &+ 1] & 0xC0 == 0x80 { i &+= 2; continue }
         let len = validUTF8SequenceLength(p, at: i)
         if len == 0 { return i }
         i += len
@@ -52,12 +72,10 @@ public func firstInvalidUTF8Offset(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
 public func invalidUTF8Runs(_ bytes: UnsafeBufferPointer<UInt8>) -> [(offset: Int, length: Int)] {
     var runs: [(offset: Int, length: Int)] = []
     var i = 0
-    while i < bytes.count {
-        if bytes[i] < 0x80 { i += 1; continue }
-        let len = validUTF8SequenceLength(bytes, at: i)
-        if len > 0 { i += len; continue }
-        runs.append((i, 1))
-        i += 1
+    // Valid stretches go through the word-at-a-time scan; each invalid byte is a run of its own.
+    while i < bytes.count, let bad = firstInvalidUTF8Offset(UnsafeBufferPointer(rebasing: bytes[i...])) {
+        runs.append((i + bad, 1))
+        i += bad + 1
     }
     return runs
 }
