@@ -143,67 +143,115 @@ public struct LayoutPass: Pass {
         var s = s
         if let fast = s.withUTF8({ furnitureKey(utf8: $0) }) {
             // Simple text is in NFC already.
-            return (KeyBytes(bytes: fast), fast.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+            return fast
         }
         let key = slowFurnitureKey(s)
         return (KeyBytes(bytes: Array(ICU.normalize(key, .nfc).utf8)), key.unicodeScalars.count)
     }
 
-    /// UTF-8 bytes as a dictionary key, hashed in one call instead of byte by byte.
+    /// UTF-8 bytes as a dictionary key, with a hash of them computed once (eight bytes a step): hashing
+    /// the key is one word for `Hasher` instead of every byte (equality still compares the bytes).
     struct KeyBytes: Hashable {
-        var bytes: [UInt8]
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let bytes: [UInt8]
+        let word: UInt64
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            word = bytes.withUnsafeBufferPointer { Self.mix($0) }
         }
+        static func mix(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var h = UInt64(truncatingIfNeeded: p.count) &* 0x9E37_79B9_7F4A_7C15
+            var i = 0
+            let raw = UnsafeRawBufferPointer(p)
+            while i + 8 <= p.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01B3
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < p.count {
+                tail |= UInt64(p[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0x100_0000_01B3
+            return h ^ (h >> 29)
+        }
+        static func == (a: KeyBytes, b: KeyBytes) -> Bool { a.word == b.word && a.bytes == b.bytes }
+        func hash(into hasher: inout Hasher) { hasher.combine(word) }
     }
 
     /// `furnitureKey` over the bytes, for lines of ASCII and Cyrillic without combining marks (where
-    /// every Character is one scalar, so the result is the same); nil for any other line.
-    static func furnitureKey(utf8 p: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(p.count)
-        var space = false
-        var i = 0
-        while i < p.count {
-            let b = p[i]
-            if b < 0x80 {
-                i += 1
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C { space = true; continue }
-                if space && !out.isEmpty { out.append(0x20) }
+    /// every Character is one scalar, so the result is the same); nil for any other line. The key is
+    /// written into a buffer of the line's length (it is never longer: a run of spaces becomes one), its
+    /// scalar count taken on the way; leading and trailing `#`s and spaces are never kept.
+    static func furnitureKey(utf8 p: UnsafeBufferPointer<UInt8>) -> (utf8: KeyBytes, scalars: Int)? {
+        var ok = true
+        var keyScalars = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: p.count) { out, written in
+            var n = 0, scalars = 0
+            // The key's end and scalar count at the last byte that is neither `#` nor a space.
+            var end = 0, endScalars = 0
+            var space = false
+            var good = true
+            var i = 0
+            let count = p.count
+            while i < count {
+                let b = p[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C { space = true; continue }
+                    let digit = b >= 0x30 && b <= 0x39
+                    let hashLike = digit || b == 0x23
+                    // Leading `#`s (and the spaces between them) are left out.
+                    if n == 0 && hashLike { space = false; continue }
+                    if space && n > 0 { out[n] = 0x20; n += 1; scalars += 1 }
+                    space = false
+                    out[n] = digit ? 0x23 : b
+                    n += 1
+                    scalars += 1
+                    if !hashLike { end = n; endScalars = scalars }
+                    continue
+                }
+                // General punctuation U+2010–U+2027 and U+2030–U+205E (dashes, quotes, …, ‰) and №: no canonical
+                // decomposition, never combining, never a space; NFC leaves them and their neighbours alone.
+                if b == 0xE2 {
+                    guard i + 2 < count else { good = false; break }
+                    let v = (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+                    guard (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || v == 0x2116 else { good = false; break }
+                    if space && n > 0 { out[n] = 0x20; n += 1; scalars += 1 }
+                    space = false
+                    out[n] = b
+                    out[n + 1] = p[i + 1]
+                    out[n + 2] = p[i + 2]
+                    n += 3
+                    scalars += 1
+                    end = n
+                    endScalars = scalars
+                    i += 3
+                    continue
+                }
+                // U+0080–U+04FF only: U+00A0 is a space; U+0300–U+036F and U+0483–U+0489 are combining.
+                guard b & 0xE0 == 0xC0, i + 1 < count else { good = false; break }
+                let v = (UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
+                if v == 0xA0 { space = true; i += 2; continue }
+                if v >= 0x500 || (v >= 0x300 && v < 0x370) || (v >= 0x483 && v <= 0x489) { good = false; break }
+                if space && n > 0 { out[n] = 0x20; n += 1; scalars += 1 }
                 space = false
-                out.append(b >= 0x30 && b <= 0x39 ? 0x23 : b)
-                continue
+                out[n] = b
+                out[n + 1] = p[i + 1]
+                n += 2
+                scalars += 1
+                end = n
+                endScalars = scalars
+                i += 2
             }
-            // General punctuation U+2010–U+2027 and U+2030–U+205E (dashes, quotes, …, ‰) and №: no canonical
-            // decomposition, never combining, never a space; NFC leaves them and their neighbours alone.
-            if b == 0xE2 {
-                guard i + 2 < p.count else { return nil }
-                let v = (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
-                guard (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || v == 0x2116 else { return nil }
-                if space && !out.isEmpty { out.append(0x20) }
-                space = false
-                out.append(b)
-                out.append(p[i + 1])
-                out.append(p[i + 2])
-                i += 3
-                continue
-            }
-            // U+0080–U+04FF only: U+00A0 is a space; U+0300–U+036F and U+0483–U+0489 are combining.
-            guard b & 0xE0 == 0xC0, i + 1 < p.count else { return nil }
-            let v = (UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
-            if v == 0xA0 { space = true; i += 2; continue }
-            if v >= 0x500 || (v >= 0x300 && v < 0x370) || (v >= 0x483 && v <= 0x489) { return nil }
-            if space && !out.isEmpty { out.append(0x20) }
-            space = false
-            out.append(b)
-            out.append(p[i + 1])
-            i += 2
+            ok = good
+            written = good ? end : 0
+            keyScalars = endScalars
         }
-        while let l = out.last, l == 0x23 || l == 0x20 { out.removeLast() }
-        var lead = 0
-        while lead < out.count, out[lead] == 0x23 || out[lead] == 0x20 { lead += 1 }
-        if lead > 0 { out.removeFirst(lead) }
-        return out
+        guard ok else { return nil }
+        return (KeyBytes(bytes: bytes), keyScalars)
     }
 
     static func slowFurnitureKey(_ s: String) -> String {

@@ -121,16 +121,29 @@ struct LineEndHyphen: Sendable {
         /// Counts the wanted words of one line, read over its UTF-8: runs of letters and hyphens, hyphens
         /// at their ends left out, words of one letter never.
         private mutating func count(utf8 p: UnsafeBufferPointer<UInt8>, targets: inout Targets, wanted: Set<String>) {
+            Self.letterTable.withUnsafeBufferPointer { table in
+                count(utf8: p, table: table, targets: &targets, wanted: wanted)
+            }
+        }
+
+        /// `count` with `letterTable` as a pointer. A simple word's lowercased scalars are only hashed on
+        /// the way; on a hash hit they are read again from its bytes (`lo..<hi`) and compared.
+        private mutating func count(utf8 p: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>,
+                                    targets: inout Targets, wanted: Set<String>) {
             var i = 0
             let end = p.count
-            var lowered: [UInt32] = []
-            let table = Self.letterTable
             /// `letterTable` for any scalar.
-            func letter(_ v: UInt32) -> UInt32 {
+            @inline(__always) func letter(_ v: UInt32) -> UInt32 {
                 if v < 0x500 { return table[Int(v)] }
                 return LineText.isLetter(Unicode.Scalar(v)!) ? Self.nonSimpleLetter : 0
             }
             while i < end {
+                // Bytes that are not letters: ASCII ones skipped without decoding.
+                let b = p[i]
+                if b < 0x80 && table[Int(b)] == 0 {
+                    i += 1
+                    continue
+                }
                 var next = i
                 let u = LineText.decode(p, &next)
                 guard letter(u) != 0 else {
@@ -142,7 +155,6 @@ struct LineEndHyphen: Sendable {
                 var simple = true
                 var n = 0, length = 0  // scalars from lo so far; up to the last letter
                 var h = Self.hashSeed, hash = h  // of the lowercased scalars from lo; up to the last letter
-                lowered.removeAll(keepingCapacity: true)
                 while i < end {
                     var after = i
                     let v = LineText.decode(p, &after)
@@ -152,10 +164,7 @@ struct LineEndHyphen: Sendable {
                     if lo < 0 && v != 0x2D { lo = i }
                     if lo >= 0 {
                         n += 1
-                        if simple {
-                            h = (h ^ UInt64(c)) &* 0x100_0000_01B3  // `hash(h, lower(v))`
-                            lowered.append(c)
-                        }
+                        if simple { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }  // `hash(h, lower(v))`
                     }
                     if v != 0x2D {
                         hi = after
@@ -169,7 +178,7 @@ struct LineEndHyphen: Sendable {
                 if simple {
                     var t = Int(targets.first[hash]) - 1
                     while t >= 0 {
-                        if targets.scalars[t].count == length, targets.scalars[t].elementsEqual(lowered.prefix(length)) {
+                        if targets.scalars[t].count == length, Self.lowered(p, lo, hi, table, equal: targets.scalars[t]) {
                             targets.found[t] += 1
                             break
                         }
@@ -180,6 +189,20 @@ struct LineEndHyphen: Sendable {
                 let word = String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self).lowercased()
                 if wanted.contains(word) { counts[word, default: 0] += 1 }
             }
+        }
+
+        /// Whether the simple letters and hyphens of `p[lo..<hi]`, lowercased by `table`, are `want`
+        /// (of the same count) scalar for scalar.
+        @inline(__always)
+        private static func lowered(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
+                                    _ table: UnsafeBufferPointer<UInt32>, equal want: [UInt32]) -> Bool {
+            var i = lo, k = 0
+            while i < hi {
+                let v = LineText.decode(p, &i)
+                guard k < want.count, table[Int(v)] == want[k] else { return false }
+                k += 1
+            }
+            return k == want.count
         }
 
         /// ASCII and Cyrillic (U+0400–U+04FF) without combining marks: lowercased one scalar at a time
