@@ -505,7 +505,8 @@ public struct SpellChecker: Sendable {
     /// candidates, and the kind of edit) reaches `minimumLogit`. `titleCase` tells that the word was
     /// capitalised, `documentTokens` is the number of words of the document, `documentPrefix` how many
     /// distinct lowercase words of it start with a prefix, `documentCount` how often a lowercase form occurs in it.
-    public func verdict(for word: [UInt32], language: Language, alsoOther: Bool, titleCase: Bool = false, documentTokens: Int = 0, documentPrefix: (String) -> Int = { _ in 0 },
+    public func verdict(for word: [UInt32], language: Language, alsoOther: Bool, titleCase: Bool = false,
+                        documentTokens: Int = 0, documentPrefix: (String) -> Int = { _ in 0 },
                         documentCount: (String) -> Int) -> Verdict {
         var best: [String: Candidate] = [:]
         var channelOf: [[UInt32]: (Double, String, Double)] = [:]  // candidate → (P(word|c), kind, best part)

@@ -196,6 +196,17 @@ public struct LayoutPass: Pass {
             var good = true
             var i = 0
             let count = p.count
+            // Copies the `length`-byte scalar at `i` into the key (after the pending space) and moves on.
+            func keep(_ length: Int) {
+                if space && n > 0 { out[n] = 0x20; n += 1; scalars += 1 }
+                space = false
+                for k in 0..<length { out[n + k] = p[i + k] }
+                n += length
+                scalars += 1
+                end = n
+                endScalars = scalars
+                i += length
+            }
             while i < count {
                 let b = p[i]
                 if b < 0x80 {
@@ -219,16 +230,7 @@ public struct LayoutPass: Pass {
                     guard i + 2 < count else { good = false; break }
                     let v = (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
                     guard (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || v == 0x2116 else { good = false; break }
-                    if space && n > 0 { out[n] = 0x20; n += 1; scalars += 1 }
-                    space = false
-                    out[n] = b
-                    out[n + 1] = p[i + 1]
-                    out[n + 2] = p[i + 2]
-                    n += 3
-                    scalars += 1
-                    end = n
-                    endScalars = scalars
-                    i += 3
+                    keep(3)
                     continue
                 }
                 // U+0080–U+04FF only: U+00A0 is a space; U+0300–U+036F and U+0483–U+0489 are combining.
@@ -236,15 +238,7 @@ public struct LayoutPass: Pass {
                 let v = (UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
                 if v == 0xA0 { space = true; i += 2; continue }
                 if v >= 0x500 || (v >= 0x300 && v < 0x370) || (v >= 0x483 && v <= 0x489) { good = false; break }
-                if space && n > 0 { out[n] = 0x20; n += 1; scalars += 1 }
-                space = false
-                out[n] = b
-                out[n + 1] = p[i + 1]
-                n += 2
-                scalars += 1
-                end = n
-                endScalars = scalars
-                i += 2
+                keep(2)
             }
             ok = good
             written = good ? end : 0

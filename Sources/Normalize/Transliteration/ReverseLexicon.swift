@@ -97,8 +97,8 @@ struct ReverseLexicon: Sendable {
         word.unicodeScalars.contains { borrowedLetters.contains($0) }
     }
 
-    /// `word<TAB>count` lines (`#` comments); with `borrowedOnly`, words are lowercased and only single
-    /// words of Cyrillic letters are kept.
+    /// `word<TAB>count` lines (`#` comments); with `borrowedOnly`, only single lowercase words of
+    /// Cyrillic letters are kept.
     private static func readWords(_ source: Source, from store: RuleStore) throws -> ([String], [Int]) {
         let text = try store.text(source.name)
         var words: [String] = []
@@ -110,9 +110,9 @@ struct ReverseLexicon: Sendable {
                 throw NormalizeError.ruleFile(path: store.displayPath(source.name), line: n + 1, column: 1,
                                               message: "expected 'word<TAB>count'")
             }
-            var word = String(parts[0])
+            let word = String(parts[0])
             if source.borrowedOnly {
-                word = word.lowercased()
+                // The lexicon is lowercased by its build script; anything else (capitals, hyphens) is skipped.
                 let letters = Array(word.unicodeScalars)
                 guard letters.allSatisfy({ (0x430...0x4FF).contains($0.value) }) else { continue }
                 // A short word or one with a silent letter inside, seen once, may be a misprint or an archaism
